@@ -1,0 +1,1 @@
+"""ETL: published files in data/raw/ -> data/warehouse.duckdb (python -m etl)."""

@@ -1,0 +1,182 @@
+"""Stage `build`: load every source into a temporary warehouse, check it, swap it in.
+
+The old warehouse is replaced only by `os.replace` of a complete, checked file, so a
+failing source or check (or a killed process) leaves the last good warehouse in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+from tqdm import tqdm
+
+import queries
+from etl.manifest import Manifest, ManifestError
+from etl.pseudonym import install_officer_key, load_key
+from etl.registry import source_modules
+from etl.source import LoadContext, SourceError
+
+SCHEMA_SQL = Path(__file__).with_name("schema.sql")
+PROJECT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+WAREHOUSE_NAME = "warehouse.duckdb"
+
+
+class BuildError(Exception):
+    pass
+
+
+@dataclass
+class SourceSummary:
+    slug: str
+    rows_read: int
+    rows_loaded: int
+    rows_rejected: int
+
+
+@contextmanager
+def build_lock(data_dir: Path):
+    """One build at a time per data folder; a second one fails fast instead of racing."""
+    with (data_dir / "build.lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"another build is running in {data_dir}") from None
+        yield
+
+
+def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> list[SourceSummary]:
+    data_dir = Path(data_dir)
+    warehouse = data_dir / WAREHOUSE_NAME
+    temporary = data_dir / f"warehouse.building-{os.getpid()}.duckdb"
+    with build_lock(data_dir):
+        for leftover in data_dir.glob("warehouse.building-*.duckdb*"):
+            leftover.unlink()  # from a killed build; the lock says none is running
+        try:
+            summaries = _build_into(temporary, data_dir, show_progress)
+        except BaseException:
+            for path in (temporary, temporary.with_name(temporary.name + ".wal")):
+                path.unlink(missing_ok=True)
+            raise
+        os.replace(temporary, warehouse)
+    return summaries
+
+
+def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceSummary]:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+        install_officer_key(con, load_key(data_dir))
+        summaries = [
+            _load_source(con, module, data_dir, show_progress)
+            for module in source_modules()
+        ]
+        run_checks(con)
+        built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        con.execute(
+            "INSERT INTO build_info VALUES ('built_at', ?), ('duckdb_version', ?)",
+            [built_at, duckdb.__version__],
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return summaries
+
+
+def _load_source(con, module, data_dir: Path, show_progress) -> SourceSummary:
+    source = module.SOURCE
+    raw_dir = data_dir / (source.folder or f"raw/{source.slug}")
+    try:
+        manifest = Manifest.read(raw_dir)
+    except ManifestError as error:
+        raise BuildError(f"source {source.slug}: {error}") from None
+    ctx = LoadContext(con, source, raw_dir, data_dir / "reference", manifest)
+    progress = tqdm(
+        total=len(source.files or (source.primary_file,)), desc=f"{source.slug:<36}", unit="file",
+        disable=not show_progress, file=sys.stderr, leave=True,
+    )
+    original_path = ctx.path
+
+    def path_with_progress(file_name: str) -> Path:
+        verified = original_path(file_name)
+        progress.update(1)
+        return verified
+
+    ctx.path = path_with_progress
+    try:
+        con.execute("BEGIN TRANSACTION")
+        module.load(ctx)
+        summary = _record_source(con, ctx, manifest)
+        con.execute("COMMIT")
+    except (SourceError, ManifestError, BuildError) as error:
+        raise BuildError(f"source {source.slug}: {error}") from None
+    except duckdb.Error as error:
+        raise BuildError(f"source {source.slug}: database error: {error}") from None
+    finally:
+        progress.close()
+    return summary
+
+
+def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
+    source = ctx.source
+    if not ctx.counts:
+        raise BuildError("the source loaded no file")
+    for file_name, tally in ctx.counts.items():
+        if tally.rows_read != tally.rows_loaded + tally.rows_rejected:
+            raise BuildError(
+                f"file {file_name}: rows read {tally.rows_read} != loaded {tally.rows_loaded}"
+                f" + rejected {tally.rows_rejected}"
+            )
+        entry = manifest.entry(file_name)
+        con.execute(
+            "INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                source.slug, file_name, entry.url, entry.origin, entry.retrieved_at,
+                entry.sha256, entry.bytes, entry.licence, tally.rows_read,
+                tally.rows_loaded, tally.rows_rejected, ", ".join(sorted(tally.loaded_into)),
+            ],
+        )
+    primary = manifest.entry(source.primary_file)
+    totals = [sum(getattr(t, name) for t in ctx.counts.values())
+              for name in ("rows_read", "rows_loaded", "rows_rejected")]
+    retrieved_at = max(manifest.entry(name).retrieved_at for name in ctx.counts)
+    con.execute(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            source.slug, source.title, source.publisher, source.jurisdiction, source.url,
+            source.licence, retrieved_at, primary.sha256, *totals,
+            source.coverage, source.not_covered, source.caveats,
+        ],
+    )
+    return SourceSummary(source.slug, *totals)
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> None:
+    """Every `queries/checks/*.sql` returns violating rows; any row fails the build."""
+    failures = []
+    for name, query in queries.catalogue("checks").items():
+        rows = con.execute(query.sql).fetchmany(5)
+        if rows:
+            failures.append(f"check {name} ({query.answers}): e.g. {rows}")
+    if failures:
+        raise BuildError("data checks failed:\n  " + "\n  ".join(failures))
+
+
+def format_summary(summaries: list[SourceSummary]) -> str:
+    header = f"{'source':<40}{'read':>12}{'loaded':>12}{'rejected':>12}"
+    lines = [header, "-" * len(header)]
+    for s in summaries:
+        lines.append(f"{s.slug:<40}{s.rows_read:>12,}{s.rows_loaded:>12,}{s.rows_rejected:>12,}")
+    lines.append("-" * len(header))
+    lines.append(
+        f"{'total':<40}{sum(s.rows_read for s in summaries):>12,}"
+        f"{sum(s.rows_loaded for s in summaries):>12,}"
+        f"{sum(s.rows_rejected for s in summaries):>12,}"
+    )
+    return "\n".join(lines)

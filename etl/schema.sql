@@ -1,0 +1,243 @@
+-- The warehouse contract (DESIGN.md section 3) plus the project's own additions.
+-- Contract tables and columns keep their names; extra columns come after them.
+
+CREATE TABLE sources (
+    source_id      VARCHAR PRIMARY KEY,   -- slug, = etl/sources/<slug>.py
+    title          VARCHAR NOT NULL,
+    publisher      VARCHAR NOT NULL,
+    jurisdiction   VARCHAR NOT NULL,
+    url            VARCHAR NOT NULL,      -- publisher's canonical URL
+    licence        VARCHAR NOT NULL,
+    retrieved_at   VARCHAR NOT NULL,      -- ISO 8601, newest file of the source
+    sha256         VARCHAR NOT NULL,      -- of the primary file
+    rows_read      BIGINT NOT NULL,
+    rows_loaded    BIGINT NOT NULL,
+    rows_rejected  BIGINT NOT NULL,
+    coverage       VARCHAR,               -- what the data covers, in plain words
+    not_covered    VARCHAR,               -- what it does not cover
+    caveats        VARCHAR
+);
+
+-- One row per file read by a source (a source may read a record file and lookups).
+CREATE TABLE source_files (
+    source_id      VARCHAR NOT NULL,
+    file_name      VARCHAR NOT NULL,
+    url            VARCHAR NOT NULL,
+    origin         VARCHAR,               -- where the bundled copy came from
+    retrieved_at   VARCHAR NOT NULL,
+    sha256         VARCHAR NOT NULL,
+    bytes          BIGINT NOT NULL,
+    licence        VARCHAR NOT NULL,
+    rows_read      BIGINT NOT NULL,
+    rows_loaded    BIGINT NOT NULL,
+    rows_rejected  BIGINT NOT NULL,
+    loaded_into    VARCHAR,               -- table(s) the rows went to
+    PRIMARY KEY (source_id, file_name)
+);
+
+CREATE TABLE rejects (
+    source_id   VARCHAR NOT NULL,
+    row_number  BIGINT NOT NULL,          -- 1 = first data record after the header
+    reason      VARCHAR NOT NULL,
+    raw         VARCHAR,                  -- the record as JSON, personal-name columns removed
+    file_name   VARCHAR,
+    column_name VARCHAR
+);
+
+CREATE TABLE regions (
+    region_id  VARCHAR PRIMARY KEY,
+    country    VARCHAR NOT NULL,          -- FR, GB, US
+    level      VARCHAR NOT NULL,
+    code       VARCHAR NOT NULL,          -- the publisher's own code, as text
+    name       VARCHAR NOT NULL,
+    parent_id  VARCHAR,
+    source_id  VARCHAR,
+    valid_note VARCHAR                    -- e.g. "district retired in Dec 2012"
+);
+
+-- Map shapes, one GeoJSON geometry per region (optional per region).
+CREATE TABLE boundaries (
+    region_id  VARCHAR NOT NULL,
+    source_id  VARCHAR NOT NULL,
+    vintage    VARCHAR,
+    geometry   VARCHAR NOT NULL           -- GeoJSON geometry object, WGS84
+);
+
+CREATE TABLE cases (
+    case_id        VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL,
+    region_id      VARCHAR,
+    region_code_original VARCHAR,          -- e.g. the Chicago beat as published
+    incident_date  DATE,
+    received_date  DATE,
+    closed_date    DATE,
+    PRIMARY KEY (source_id, case_id)
+);
+
+CREATE TABLE allegations (
+    allegation_id        VARCHAR PRIMARY KEY,
+    source_id            VARCHAR NOT NULL,
+    case_id              VARCHAR,
+    officer_key          VARCHAR,
+    region_id            VARCHAR,
+    category             VARCHAR NOT NULL,
+    category_original    VARCHAR,
+    incident_date        DATE,
+    received_date        DATE,
+    closed_date          DATE,
+    finding              VARCHAR,
+    finding_original     VARCHAR,
+    recommended_outcome  VARCHAR,
+    recommended_level    VARCHAR,
+    final_outcome        VARCHAR,
+    final_outcome_detail VARCHAR,         -- e.g. NYC: which stage set the final penalty
+    final_level          VARCHAR,
+    category_group       VARCHAR,         -- publisher's own grouping (Chicago CATEGORY)
+    recommended_finding_original VARCHAR,
+    case_status          VARCHAR          -- publisher's case status where given
+);
+
+CREATE TABLE assignments (
+    officer_key    VARCHAR NOT NULL,
+    source_id      VARCHAR NOT NULL,
+    unit_id        VARCHAR,
+    unit_name      VARCHAR,
+    role_category  VARCHAR NOT NULL,
+    start_date     DATE,
+    end_date       DATE
+);
+
+CREATE TABLE statistics (
+    source_id         VARCHAR NOT NULL,
+    region_id         VARCHAR,
+    year              INTEGER,
+    measure           VARCHAR NOT NULL,
+    measure_original  VARCHAR NOT NULL,
+    value             DOUBLE,
+    unit              VARCHAR NOT NULL,   -- count, rate_per_1000, percent, ...
+    subject           VARCHAR,            -- e.g. police_nationale, gendarmerie
+    period_note       VARCHAR,
+    confidence        VARCHAR,            -- curated figures: high / medium / low
+    source_url        VARCHAR             -- curated figures cite their own document
+);
+
+CREATE TABLE outcome_map (
+    jurisdiction    VARCHAR NOT NULL,
+    original_label  VARCHAR NOT NULL,
+    level           VARCHAR,
+    is_sanction     BOOLEAN NOT NULL,
+    source_id       VARCHAR,
+    regime          VARCHAR,
+    note            VARCHAR
+);
+
+CREATE TABLE category_map (
+    jurisdiction    VARCHAR NOT NULL,
+    original_label  VARCHAR NOT NULL,
+    category        VARCHAR NOT NULL,
+    note            VARCHAR
+);
+
+CREATE TABLE directives (
+    directive_id   VARCHAR PRIMARY KEY,
+    jurisdiction   VARCHAR NOT NULL,
+    issuer         VARCHAR NOT NULL,
+    reference      VARCHAR,
+    issued_date    DATE,
+    title          VARCHAR NOT NULL,      -- English title
+    requirement    VARCHAR NOT NULL,
+    source_url     VARCHAR,
+    title_fr       VARCHAR,
+    instrument     VARCHAR,
+    binding        VARCHAR,
+    effective_date DATE,
+    end_date       DATE,
+    trigger_event  VARCHAR,
+    obligation     VARCHAR,
+    deadline_days  INTEGER,
+    checkable_with VARCHAR,
+    source_title   VARCHAR,
+    confidence     VARCHAR
+);
+
+CREATE TABLE compliance (
+    directive_id    VARCHAR NOT NULL,
+    rule_id         VARCHAR NOT NULL,
+    scope_level     VARCHAR NOT NULL,
+    scope_id        VARCHAR NOT NULL,
+    region_id       VARCHAR,
+    observed_date   DATE,
+    status          VARCHAR NOT NULL,
+    in_jurisdiction BOOLEAN NOT NULL,
+    evidence        VARCHAR,
+    evidence_url    VARCHAR,
+    method          VARCHAR,
+    source_id       VARCHAR,
+    confidence      VARCHAR
+);
+
+-- Individually reported cases (curated, pseudonymous).
+CREATE TABLE case_events (
+    case_id             VARCHAR PRIMARY KEY,
+    source_id           VARCHAR NOT NULL,
+    jurisdiction        VARCHAR NOT NULL,
+    place               VARCHAR,
+    region_id           VARCHAR,
+    event_type          VARCHAR NOT NULL,
+    event_date          VARCHAR,          -- YYYY-MM-DD or YYYY-MM as published
+    legal_status        VARCHAR NOT NULL,
+    offence_domain      VARCHAR,
+    description         VARCHAR,
+    directive_id        VARCHAR,
+    status_vs_directive VARCHAR,
+    source_url          VARCHAR,
+    source_title        VARCHAR,
+    source_type         VARCHAR,
+    confidence          VARCHAR NOT NULL
+);
+
+-- NYC: the Police Commissioner's departure letters (officer names never loaded).
+CREATE TABLE departure_letters (
+    case_id       VARCHAR NOT NULL,
+    source_id     VARCHAR NOT NULL,
+    officer_key   VARCHAR,
+    report_year   INTEGER,
+    report_month  INTEGER,
+    letter_url    VARCHAR,
+    closing_report_file VARCHAR
+);
+
+-- NYC: CCRB cases with a posted closing report.
+CREATE TABLE closing_reports (
+    case_id           VARCHAR NOT NULL,
+    source_id         VARCHAR NOT NULL,
+    case_disposition  VARCHAR,
+    closed_date       DATE,
+    report_url        VARCHAR
+);
+
+-- Chicago: lawsuit settlements (plaintiff names never loaded).
+CREATE TABLE settlements (
+    source_id       VARCHAR NOT NULL,
+    row_id          VARCHAR NOT NULL,
+    case_id         VARCHAR NOT NULL,
+    officer_key     VARCHAR,
+    complaint_type  VARCHAR,
+    incident_date   DATE,
+    amount_usd      DOUBLE,
+    location        VARCHAR
+);
+
+-- Units (Chicago unit reference) with their reviewable role classification.
+CREATE TABLE units (
+    source_id      VARCHAR NOT NULL,
+    unit_id        VARCHAR NOT NULL,
+    unit_name      VARCHAR,
+    role_category  VARCHAR NOT NULL,
+    note           VARCHAR
+);
+
+CREATE TABLE build_info (
+    key   VARCHAR PRIMARY KEY,
+    value VARCHAR
+);

@@ -1,0 +1,213 @@
+"""What a source module declares, and the context it loads through.
+
+A source module (``etl/sources/<slug>.py``) defines ``SOURCE = Source(...)`` and a
+``load(ctx: LoadContext)`` function. ``load`` stages each raw file into a temporary
+table, then hands ``ctx.load_rows`` a column map and reject rules; the context does the
+accounting (rows read = loaded + rejected, per file) so a module cannot forget it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from etl.manifest import Manifest
+
+
+class SourceError(Exception):
+    """A source could not be loaded; the message names source, file, row and column."""
+
+
+@dataclass(frozen=True)
+class Source:
+    slug: str
+    title: str
+    publisher: str
+    jurisdiction: str
+    url: str  # the publisher's canonical page or file
+    licence: str
+    primary_file: str  # its sha256 goes into `sources.sha256`
+    order: int = 50  # reference sources (regions) load before facts
+    folder: str = ""  # under data/; default raw/<slug>
+    files: tuple[str, ...] = ()  # files the source reads; default (primary_file,)
+    coverage: str = ""
+    not_covered: str = ""
+    caveats: str = ""
+
+
+@dataclass(frozen=True)
+class RejectRule:
+    """A record is rejected with `reason` when `condition` (SQL over the staged row) holds."""
+
+    column: str
+    reason: str
+    condition: str
+
+
+@dataclass
+class FileCount:
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rows_rejected: int = 0
+    loaded_into: set[str] = field(default_factory=set)
+
+
+class LoadContext:
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        source: Source,
+        raw_dir: Path,
+        reference_dir: Path,
+        manifest: Manifest,
+    ):
+        self.con = con
+        self.source = source
+        self.raw_dir = raw_dir
+        self.reference_dir = reference_dir
+        self.manifest = manifest
+        self.counts: dict[str, FileCount] = {}
+        self.current_file = ""
+
+    # -- files -------------------------------------------------------------------
+
+    def path(self, file_name: str) -> Path:
+        """The verified path of a raw file listed in the source's manifest."""
+        return self.manifest.verified_path(file_name)
+
+    def stage_csv(
+        self,
+        table: str,
+        file_name: str,
+        drop_columns: tuple[str, ...] = (),
+        **read_csv_options,
+    ) -> int:
+        """Read a CSV as all-text into temp table `table` with `_row` (1-based) and `_raw`.
+
+        `drop_columns` (personal names) never reach the warehouse, not even in `rejects`.
+        """
+        options = {"all_varchar": True, "header": True, **read_csv_options}
+        option_sql = ", ".join(f"{name} = ${name}" for name in options)
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table}__read AS "
+            f"SELECT * FROM read_csv($path, {option_sql})",
+            {"path": str(self.path(file_name)), **options},
+        )
+        self.current_file = file_name
+        return self._finish_staging(table, drop_columns)
+
+    def stage_rows(
+        self, table: str, columns: list[str], rows: list[tuple], drop_columns: tuple[str, ...] = ()
+    ) -> int:
+        """Stage records parsed in Python (JSON, XLSX) the same way as `stage_csv`."""
+        column_sql = ", ".join(f'"{name}" VARCHAR' for name in columns)
+        self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table}__read ({column_sql})")
+        if rows:
+            placeholders = ", ".join("?" for _ in columns)
+            self.con.executemany(
+                f"INSERT INTO {table}__read VALUES ({placeholders})",
+                [tuple(None if v is None else str(v) for v in row) for row in rows],
+            )
+        self.current_file = table
+        return self._finish_staging(table, drop_columns)
+
+    def _finish_staging(self, table: str, drop_columns: tuple[str, ...]) -> int:
+        read_table = f"{table}__read"
+        columns = [row[0] for row in self.con.execute(f"DESCRIBE {read_table}").fetchall()]
+        missing = [c for c in drop_columns if c not in columns]
+        if missing:
+            raise SourceError(f"file {self.current_file}, row 0 (header): missing column(s) {missing}")
+        kept = [c for c in columns if c not in drop_columns]
+        kept_sql = ", ".join(f'"{c}"' for c in kept)
+        # rowid follows insertion order, which DuckDB preserves when reading a file.
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE {table} AS "
+            f"SELECT rowid + 1 AS _row, to_json(struct_pack({kept_sql})) AS _raw, {kept_sql} "
+            f"FROM {read_table}"
+        )
+        self.con.execute(f"DROP TABLE {read_table}")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def require_columns(self, table: str, file_name: str, expected: list[str]) -> None:
+        columns = {row[0] for row in self.con.execute(f"DESCRIBE {table}").fetchall()}
+        missing = [c for c in expected if c not in columns]
+        if missing:
+            raise SourceError(
+                f"file {file_name}, row 0 (header): "
+                f"missing column(s) {', '.join(repr(c) for c in missing)}"
+            )
+
+    # -- loading -----------------------------------------------------------------
+
+    def load_rows(
+        self,
+        file_name: str,
+        staged: str,
+        target: str,
+        columns: dict[str, str],
+        reject_rules: list[RejectRule] = (),
+        where: str | None = None,
+    ) -> int:
+        """Insert staged rows into `target` through the column map; reject the rest.
+
+        `columns` maps target column -> SQL expression over the staged row. Every staged
+        row (or those matching `where`, when one file feeds several tables) ends in
+        `target` or in `rejects` with the first rule it breaks.
+        """
+        reason_sql = "CASE " + " ".join(
+            f"WHEN {rule.condition} THEN ?" for rule in reject_rules
+        ) + " END" if reject_rules else "NULL"
+        column_sql = "CASE " + " ".join(
+            f"WHEN {rule.condition} THEN ?" for rule in reject_rules
+        ) + " END" if reject_rules else "NULL"
+        rule_params = [rule.reason for rule in reject_rules]
+        column_params = [rule.column for rule in reject_rules]
+        scope = f"WHERE {where}" if where else ""
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {reason_sql} AS _reason, "
+            f"{column_sql} AS _column FROM {staged} {scope}",
+            rule_params + column_params,
+        )
+        rejected = self.con.execute(
+            "INSERT INTO rejects (source_id, row_number, reason, raw, file_name, column_name) "
+            "SELECT ?, _row, _reason, _raw, ?, _column FROM _judged WHERE _reason IS NOT NULL",
+            [self.source.slug, file_name],
+        ).fetchone()[0]
+        target_columns = ", ".join(columns)
+        expressions = ", ".join(columns.values())
+        loaded = self.con.execute(
+            f"INSERT INTO {target} ({target_columns}) "
+            f"SELECT {expressions} FROM _judged WHERE _reason IS NULL"
+        ).fetchone()[0]
+        read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
+        self.con.execute("DROP TABLE _judged")
+        self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)
+        return loaded
+
+    def count(
+        self, file_name: str, read: int, loaded: int, rejected: int = 0, target: str | None = None
+    ) -> None:
+        """Record rows for a file; used directly only for files without a staging step."""
+        tally = self.counts.setdefault(file_name, FileCount())
+        tally.rows_read += read
+        tally.rows_loaded += loaded
+        tally.rows_rejected += rejected
+        if target:
+            tally.loaded_into.add(target)
+
+    def reject(self, file_name: str, row_number: int, column: str, reason: str, raw: dict) -> None:
+        """Reject one record parsed in Python (JSON, XLSX, GeoJSON)."""
+        self.con.execute(
+            "INSERT INTO rejects (source_id, row_number, reason, raw, file_name, column_name) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [self.source.slug, row_number, reason, json.dumps(raw, default=str), file_name, column],
+        )
+
+    def reference_csv(self, name: str) -> Path:
+        path = self.reference_dir / name
+        if not path.exists():
+            raise SourceError(f"reference file {path} is missing")
+        return path

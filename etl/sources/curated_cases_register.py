@@ -1,0 +1,58 @@
+"""Individually reported cases (pseudonymous), e.g. Maisons-Alfort, with legal status."""
+
+from etl.source import LoadContext, RejectRule, Source
+
+SOURCE = Source(
+    slug="curated_cases_register",
+    title="Register of reported cases (curated, pseudonymous)",
+    publisher="This project, from press and court reporting",
+    jurisdiction="FR",
+    url="data/reference/curated/cases_register.csv",
+    licence="Curated by this project; each row cites its sources in source_url",
+    primary_file="cases_register.csv",
+    order=20,
+    folder="reference/curated",
+    coverage="5 French cases (10 events) bearing on FR-1, 2021-2026",
+    not_covered="Not a census of cases: only those reported in the press and checked",
+    caveats="No names; press-only allegations are alleged_violation, never violation; "
+            "legal status must be updated when a case moves on",
+)
+
+FILE = "cases_register.csv"
+LEGAL_STATUSES = "('alleged', 'convicted_nonfinal', 'convicted_final', 'acquitted', 'overturned', 'unknown')"
+
+
+def load(ctx: LoadContext) -> None:
+    ctx.stage_csv("staged", FILE)
+    ctx.require_columns("staged", FILE, ["case_id", "legal_status", "confidence", "event_type"])
+    ctx.load_rows(
+        FILE, "staged", "case_events",
+        columns={
+            "case_id": "case_id",
+            "source_id": f"'{SOURCE.slug}'",
+            "jurisdiction": "jurisdiction",
+            "place": "place",
+            "region_id": "CASE WHEN departement_code IS NOT NULL THEN 'FR-DEP-' || departement_code END",
+            "event_type": "event_type",
+            "event_date": "event_date",
+            "legal_status": "legal_status",
+            "offence_domain": "offence_domain",
+            "description": "description",
+            "directive_id": "directive_id",
+            "status_vs_directive": "status_vs_directive",
+            "source_url": "source_url",
+            "source_title": "source_title",
+            "source_type": "source_type",
+            "confidence": "confidence",
+        },
+        reject_rules=[
+            RejectRule("case_id", "case_id is empty", "case_id IS NULL"),
+            RejectRule("legal_status", f"legal_status is not one of {LEGAL_STATUSES}",
+                       f"legal_status IS NULL OR legal_status NOT IN {LEGAL_STATUSES}"),
+            RejectRule("confidence", "confidence is not high, medium or low",
+                       "confidence IS NULL OR confidence NOT IN ('high', 'medium', 'low')"),
+            RejectRule("status_vs_directive", "status_vs_directive says violation without "
+                       "official or court evidence", "status_vs_directive = 'violation' "
+                       "AND source_type = 'press'"),
+        ],
+    )

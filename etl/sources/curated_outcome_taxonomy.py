@@ -1,0 +1,47 @@
+"""Legal sanction scales (France, England and Wales, typical US) on the common 0-5 scale."""
+
+from etl.source import LoadContext, RejectRule, Source
+
+SOURCE = Source(
+    slug="curated_outcome_taxonomy",
+    title="Outcome taxonomy: legal sanction scales on a common scale (curated)",
+    publisher="This project, from legal texts",
+    jurisdiction="multi",
+    url="data/reference/curated/outcome_taxonomy.csv",
+    licence="Curated by this project; each row cites its legal source in source_url",
+    primary_file="outcome_taxonomy.csv",
+    order=5,
+    folder="reference/curated",
+    coverage="French police (CGFP 2022 and pre-2019 scales), gendarmerie, England and Wales "
+             "(2012 and 2020 regulations), typical US agency labels",
+    not_covered="Chicago and NYC labels, which their own sources map (data/reference/)",
+    caveats="The common scale is type-based and does not always follow legal group order",
+)
+
+FILE = "outcome_taxonomy.csv"
+LEVELS = "('none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal')"
+
+
+def load(ctx: LoadContext) -> None:
+    ctx.stage_csv("staged", FILE)
+    ctx.require_columns("staged", FILE, ["jurisdiction", "regime", "original_label",
+                                         "common_level", "is_sanction"])
+    ctx.load_rows(
+        FILE, "staged", "outcome_map",
+        columns={
+            "jurisdiction": "jurisdiction",
+            "original_label": "original_label",
+            "level": "common_level",
+            "is_sanction": "CAST(is_sanction AS BOOLEAN)",
+            "source_id": f"'{SOURCE.slug}'",
+            "regime": "regime",
+            "note": "notes",
+        },
+        reject_rules=[
+            RejectRule("original_label", "original_label is empty", "original_label IS NULL"),
+            RejectRule("common_level", f"common_level is not one of {LEVELS}",
+                       f"common_level IS NULL OR common_level NOT IN {LEVELS}"),
+            RejectRule("is_sanction", "is_sanction is not true or false",
+                       "TRY_CAST(is_sanction AS BOOLEAN) IS NULL"),
+        ],
+    )
