@@ -56,6 +56,12 @@ CREATE TABLE regions (
 );
 
 -- Map shapes, one GeoJSON geometry per region (optional per region).
+-- Countries are fixed; every other region comes from a source.
+INSERT INTO regions VALUES
+    ('FR', 'FR', 'country', 'FR', 'France', NULL, NULL, NULL),
+    ('GB', 'GB', 'country', 'GB', 'United Kingdom', NULL, NULL, NULL),
+    ('US', 'US', 'country', 'US', 'United States', NULL, NULL, NULL);
+
 CREATE TABLE boundaries (
     region_id  VARCHAR NOT NULL,
     source_id  VARCHAR NOT NULL,
@@ -80,7 +86,7 @@ CREATE TABLE allegations (
     case_id              VARCHAR,
     officer_key          VARCHAR,
     region_id            VARCHAR,
-    category             VARCHAR NOT NULL,
+    category             VARCHAR,         -- NULL when the source does not say
     category_original    VARCHAR,
     incident_date        DATE,
     received_date        DATE,

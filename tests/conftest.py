@@ -1,0 +1,49 @@
+"""Shared fixtures: one warehouse built from the bundled snapshots per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_DIR / "data"
+RAW_DIR = DATA_DIR / "raw"
+REFERENCE_DIR = DATA_DIR / "reference"
+TEST_KEY = "test-pseudonym-key"
+
+
+def copy_data(target: Path) -> Path:
+    """A private copy of data/raw and data/reference, so tests never touch data/."""
+    shutil.copytree(RAW_DIR, target / "raw")
+    shutil.copytree(REFERENCE_DIR, target / "reference")
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_data_dir(tmp_path_factory) -> Path:
+    from etl.build import build
+
+    data_dir = copy_data(tmp_path_factory.mktemp("data"))
+    mp = pytest.MonkeyPatch()
+    mp.setenv("ACCOUNTABILITY_PSEUDONYM_KEY", TEST_KEY)
+    try:
+        build(data_dir, show_progress=False)
+    finally:
+        mp.undo()
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def warehouse(built_data_dir) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(built_data_dir / "warehouse.duckdb"), read_only=True)
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def db(warehouse):
+    """A cursor per test: `db.execute(sql, params).fetchall()`."""
+    return warehouse.cursor()
