@@ -1,8 +1,8 @@
 """Command line: `python -m etl` builds the warehouse from `data/raw/`.
 
-    python -m etl                   build data/warehouse.duckdb (offline)
-    python -m etl --data-dir DIR    build DIR/warehouse.duckdb from DIR/raw and DIR/reference
-    python -m etl verify            check every raw file against its manifest
+python -m etl                   build data/warehouse.duckdb (offline)
+python -m etl --data-dir DIR    build DIR/warehouse.duckdb from DIR/raw and DIR/reference
+python -m etl verify            check every raw file against its manifest
 """
 
 from __future__ import annotations
@@ -17,8 +17,11 @@ from etl.manifest import Manifest, ManifestError
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m etl",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("command", nargs="?", default="build", choices=["build", "verify"])
     parser.add_argument("--data-dir", type=Path, default=PROJECT_DATA_DIR)
     parser.add_argument("--quiet", action="store_true", help="no progress bars")

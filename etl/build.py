@@ -74,8 +74,7 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceS
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         install_officer_key(con, load_key(data_dir))
         summaries = [
-            _load_source(con, module, data_dir, show_progress)
-            for module in source_modules()
+            _load_source(con, module, data_dir, show_progress) for module in source_modules()
         ]
         run_checks(con)
         built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -98,8 +97,12 @@ def _load_source(con, module, data_dir: Path, show_progress) -> SourceSummary:
         raise BuildError(f"source {source.slug}: {error}") from None
     ctx = LoadContext(con, source, raw_dir, data_dir / "reference", manifest)
     progress = tqdm(
-        total=len(source.files or (source.primary_file,)), desc=f"{source.slug:<36}", unit="file",
-        disable=not show_progress, file=sys.stderr, leave=True,
+        total=len(source.files or (source.primary_file,)),
+        desc=f"{source.slug:<36}",
+        unit="file",
+        disable=not show_progress,
+        file=sys.stderr,
+        leave=True,
     )
     original_path = ctx.path
 
@@ -137,21 +140,41 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
         con.execute(
             "INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                source.slug, file_name, entry.url, entry.origin, entry.retrieved_at,
-                entry.sha256, entry.bytes, entry.licence, tally.rows_read,
-                tally.rows_loaded, tally.rows_rejected, ", ".join(sorted(tally.loaded_into)),
+                source.slug,
+                file_name,
+                entry.url,
+                entry.origin,
+                entry.retrieved_at,
+                entry.sha256,
+                entry.bytes,
+                entry.licence,
+                tally.rows_read,
+                tally.rows_loaded,
+                tally.rows_rejected,
+                ", ".join(sorted(tally.loaded_into)),
             ],
         )
     primary = manifest.entry(source.primary_file)
-    totals = [sum(getattr(t, name) for t in ctx.counts.values())
-              for name in ("rows_read", "rows_loaded", "rows_rejected")]
+    totals = [
+        sum(getattr(t, name) for t in ctx.counts.values())
+        for name in ("rows_read", "rows_loaded", "rows_rejected")
+    ]
     retrieved_at = max(manifest.entry(name).retrieved_at for name in ctx.counts)
     con.execute(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            source.slug, source.title, source.publisher, source.jurisdiction, source.url,
-            source.licence, retrieved_at, primary.sha256, *totals,
-            source.coverage, source.not_covered, source.caveats,
+            source.slug,
+            source.title,
+            source.publisher,
+            source.jurisdiction,
+            source.url,
+            source.licence,
+            retrieved_at,
+            primary.sha256,
+            *totals,
+            source.coverage,
+            source.not_covered,
+            source.caveats,
         ],
     )
     return SourceSummary(source.slug, *totals)

@@ -119,7 +119,9 @@ class LoadContext:
         columns = [row[0] for row in self.con.execute(f"DESCRIBE {read_table}").fetchall()]
         missing = [c for c in drop_columns if c not in columns]
         if missing:
-            raise SourceError(f"file {self.current_file}, row 0 (header): missing column(s) {missing}")
+            raise SourceError(
+                f"file {self.current_file}, row 0 (header): missing column(s) {missing}"
+            )
         kept = [c for c in columns if c not in drop_columns]
         kept_sql = ", ".join(f'"{c}"' for c in kept)
         # rowid follows insertion order, which DuckDB preserves when reading a file.
@@ -157,18 +159,18 @@ class LoadContext:
         row (or those matching `where`, when one file feeds several tables) ends in
         `target` or in `rejects` with the first rule it breaks.
         """
-        reason_sql = "CASE " + " ".join(
-            f"WHEN {rule.condition} THEN ?" for rule in reject_rules
-        ) + " END" if reject_rules else "NULL"
-        column_sql = "CASE " + " ".join(
-            f"WHEN {rule.condition} THEN ?" for rule in reject_rules
-        ) + " END" if reject_rules else "NULL"
+        # One CASE picks the first rule a row breaks; run twice for its reason and column.
+        first_broken = (
+            "CASE " + " ".join(f"WHEN {rule.condition} THEN ?" for rule in reject_rules) + " END"
+            if reject_rules
+            else "NULL"
+        )
         rule_params = [rule.reason for rule in reject_rules]
         column_params = [rule.column for rule in reject_rules]
         scope = f"WHERE {where}" if where else ""
         self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {reason_sql} AS _reason, "
-            f"{column_sql} AS _column FROM {staged} {scope}",
+            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {first_broken} AS _reason, "
+            f"{first_broken} AS _column FROM {staged} {scope}",
             rule_params + column_params,
         )
         rejected = self.con.execute(

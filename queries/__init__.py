@@ -50,8 +50,10 @@ def parse(path: Path) -> Query:
     if header["name"] != path.stem:
         raise QueryError(f"{path}: '-- name: {header['name']}' differs from the file name")
     declared = header["params"]
-    params = () if declared == "none" else tuple(
-        p.strip().lstrip("$") for p in declared.split(",") if p.strip()
+    params = (
+        ()
+        if declared == "none"
+        else tuple(p.strip().lstrip("$") for p in declared.split(",") if p.strip())
     )
     return Query(header["name"], header["answers"], params, text, path)
 

@@ -15,24 +15,28 @@ SOURCE = Source(
     coverage="5 French cases (10 events) bearing on FR-1, 2021-2026",
     not_covered="Not a census of cases: only those reported in the press and checked",
     caveats="No names; press-only allegations are alleged_violation, never violation; "
-            "legal status must be updated when a case moves on",
+    "legal status must be updated when a case moves on",
 )
 
 FILE = "cases_register.csv"
-LEGAL_STATUSES = "('alleged', 'convicted_nonfinal', 'convicted_final', 'acquitted', 'overturned', 'unknown')"
+LEGAL_STATUSES = (
+    "('alleged', 'convicted_nonfinal', 'convicted_final', 'acquitted', 'overturned', 'unknown')"
+)
 
 
 def load(ctx: LoadContext) -> None:
     ctx.stage_csv("staged", FILE)
     ctx.require_columns("staged", FILE, ["case_id", "legal_status", "confidence", "event_type"])
     ctx.load_rows(
-        FILE, "staged", "case_events",
+        FILE,
+        "staged",
+        "case_events",
         columns={
             "case_id": "case_id",
             "source_id": f"'{SOURCE.slug}'",
             "jurisdiction": "jurisdiction",
             "place": "place",
-            "region_id": "CASE WHEN departement_code IS NOT NULL THEN 'FR-DEP-' || departement_code END",
+            "region_id": "'FR-DEP-' || departement_code",  # NULL when no departement
             "event_type": "event_type",
             "event_date": "event_date",
             "legal_status": "legal_status",
@@ -47,12 +51,20 @@ def load(ctx: LoadContext) -> None:
         },
         reject_rules=[
             RejectRule("case_id", "case_id is empty", "case_id IS NULL"),
-            RejectRule("legal_status", f"legal_status is not one of {LEGAL_STATUSES}",
-                       f"legal_status IS NULL OR legal_status NOT IN {LEGAL_STATUSES}"),
-            RejectRule("confidence", "confidence is not high, medium or low",
-                       "confidence IS NULL OR confidence NOT IN ('high', 'medium', 'low')"),
-            RejectRule("status_vs_directive", "status_vs_directive says violation without "
-                       "official or court evidence", "status_vs_directive = 'violation' "
-                       "AND source_type = 'press'"),
+            RejectRule(
+                "legal_status",
+                f"legal_status is not one of {LEGAL_STATUSES}",
+                f"legal_status IS NULL OR legal_status NOT IN {LEGAL_STATUSES}",
+            ),
+            RejectRule(
+                "confidence",
+                "confidence is not high, medium or low",
+                "confidence IS NULL OR confidence NOT IN ('high', 'medium', 'low')",
+            ),
+            RejectRule(
+                "status_vs_directive",
+                "status_vs_directive says violation without official or court evidence",
+                "status_vs_directive = 'violation' AND source_type = 'press'",
+            ),
         ],
     )

@@ -12,8 +12,10 @@ SOURCE = Source(
     primary_file="directives.csv",
     order=5,
     folder="reference/curated",
-    coverage="France (FR-1 to FR-7), England and Wales, New Jersey, New York City, Chicago, US federal",
-    not_covered="FR-5, FR-8, UK-4 to UK-9 and several US rules could not be re-verified and are left out",
+    coverage="France (FR-1 to FR-7), England and Wales, New Jersey, New York City, Chicago, "
+    "US federal",
+    not_covered="FR-5, FR-8, UK-4 to UK-9 and several US rules could not be re-verified "
+    "and are left out",
     caveats="Confidence per row; FR-1's circular reference and date were not found",
 )
 
@@ -22,10 +24,23 @@ FILE = "directives.csv"
 
 def load(ctx: LoadContext) -> None:
     ctx.stage_csv("staged", FILE)
-    ctx.require_columns("staged", FILE, ["directive_id", "jurisdiction", "issuer", "title_en",
-                                         "requirement", "issued_date", "deadline_days"])
+    ctx.require_columns(
+        "staged",
+        FILE,
+        [
+            "directive_id",
+            "jurisdiction",
+            "issuer",
+            "title_en",
+            "requirement",
+            "issued_date",
+            "deadline_days",
+        ],
+    )
     ctx.load_rows(
-        FILE, "staged", "directives",
+        FILE,
+        "staged",
+        "directives",
         columns={
             "directive_id": "directive_id",
             "jurisdiction": "jurisdiction",
@@ -50,9 +65,15 @@ def load(ctx: LoadContext) -> None:
         reject_rules=[
             RejectRule("directive_id", "directive_id is empty", "directive_id IS NULL"),
             RejectRule("title_en", "title_en is empty", "title_en IS NULL"),
-            RejectRule("issued_date", "issued_date is not an ISO date",
-                       "issued_date IS NOT NULL AND TRY_CAST(issued_date AS DATE) IS NULL"),
-            RejectRule("deadline_days", "deadline_days is not a whole number",
-                       "deadline_days IS NOT NULL AND TRY_CAST(deadline_days AS INTEGER) IS NULL"),
+            RejectRule(
+                "issued_date",
+                "issued_date is not an ISO date",
+                "issued_date IS NOT NULL AND TRY_CAST(issued_date AS DATE) IS NULL",
+            ),
+            RejectRule(
+                "deadline_days",
+                "deadline_days is not a whole number",
+                "deadline_days IS NOT NULL AND TRY_CAST(deadline_days AS INTEGER) IS NULL",
+            ),
         ],
     )

@@ -13,9 +13,9 @@ SOURCE = Source(
     order=20,
     folder="reference/curated",
     coverage="National totals 2009-2023: sanctions by group, IGPN/IGGN activity, "
-             "FR-1 removals from public contact (Aug 2021 - Sept 2022)",
+    "FR-1 removals from public contact (Aug 2021 - Sept 2022)",
     not_covered="No breakdown by departement or region; police totals for 2020 and 2022+ "
-                "and gendarmerie totals for 2018-2020 and 2022+ were not found",
+    "and gendarmerie totals for 2018-2020 and 2022+ were not found",
     caveats="Definitions change between editions: compare years only for the same measure",
 )
 
@@ -26,7 +26,9 @@ def load(ctx: LoadContext) -> None:
     ctx.stage_csv("staged", FILE)
     ctx.require_columns("staged", FILE, ["year", "force", "measure", "value", "unit", "confidence"])
     ctx.load_rows(
-        FILE, "staged", "statistics",
+        FILE,
+        "staged",
+        "statistics",
         columns={
             "source_id": f"'{SOURCE.slug}'",
             "region_id": "'FR'",

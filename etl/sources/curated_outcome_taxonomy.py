@@ -13,7 +13,7 @@ SOURCE = Source(
     order=5,
     folder="reference/curated",
     coverage="French police (CGFP 2022 and pre-2019 scales), gendarmerie, England and Wales "
-             "(2012 and 2020 regulations), typical US agency labels",
+    "(2012 and 2020 regulations), typical US agency labels",
     not_covered="Chicago and NYC labels, which their own sources map (data/reference/)",
     caveats="The common scale is type-based and does not always follow legal group order",
 )
@@ -24,10 +24,13 @@ LEVELS = "('none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal')"
 
 def load(ctx: LoadContext) -> None:
     ctx.stage_csv("staged", FILE)
-    ctx.require_columns("staged", FILE, ["jurisdiction", "regime", "original_label",
-                                         "common_level", "is_sanction"])
+    ctx.require_columns(
+        "staged", FILE, ["jurisdiction", "regime", "original_label", "common_level", "is_sanction"]
+    )
     ctx.load_rows(
-        FILE, "staged", "outcome_map",
+        FILE,
+        "staged",
+        "outcome_map",
         columns={
             "jurisdiction": "jurisdiction",
             "original_label": "original_label",
@@ -39,9 +42,15 @@ def load(ctx: LoadContext) -> None:
         },
         reject_rules=[
             RejectRule("original_label", "original_label is empty", "original_label IS NULL"),
-            RejectRule("common_level", f"common_level is not one of {LEVELS}",
-                       f"common_level IS NULL OR common_level NOT IN {LEVELS}"),
-            RejectRule("is_sanction", "is_sanction is not true or false",
-                       "TRY_CAST(is_sanction AS BOOLEAN) IS NULL"),
+            RejectRule(
+                "common_level",
+                f"common_level is not one of {LEVELS}",
+                f"common_level IS NULL OR common_level NOT IN {LEVELS}",
+            ),
+            RejectRule(
+                "is_sanction",
+                "is_sanction is not true or false",
+                "TRY_CAST(is_sanction AS BOOLEAN) IS NULL",
+            ),
         ],
     )

@@ -1,0 +1,35 @@
+# Quick start: `make run` (builds the warehouse if missing, starts the dashboard), `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+WAREHOUSE := data/warehouse.duckdb
+
+.PHONY: run test lint warehouse rebuild
+
+run: $(VENV)/.installed $(WAREHOUSE)
+	$(BIN)/streamlit run dashboard.py
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+# Built from the bundled snapshots in data/raw only when missing; `make rebuild` forces it.
+$(WAREHOUSE): | $(VENV)/.installed
+	$(BIN)/python -m etl
+
+warehouse: $(WAREHOUSE)
+
+rebuild: $(VENV)/.installed
+	$(BIN)/python -m etl
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -c 'import sys; sys.exit("Python 3.11+ is required") if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
