@@ -124,11 +124,13 @@ class LoadContext:
             )
         kept = [c for c in columns if c not in drop_columns]
         kept_sql = ", ".join(f'"{c}"' for c in kept)
-        # rowid follows insertion order, which DuckDB preserves when reading a file.
+        # rowid follows insertion order, which DuckDB preserves when reading a file; inside
+        # a transaction a new table's rowids start at 2^55, hence the offset from the first.
         self.con.execute(
             f"CREATE OR REPLACE TEMP TABLE {table} AS "
-            f"SELECT rowid + 1 AS _row, to_json(struct_pack({kept_sql})) AS _raw, {kept_sql} "
-            f"FROM {read_table}"
+            f"SELECT rowid - (SELECT min(rowid) FROM {read_table}) + 1 AS _row, "
+            f"to_json(struct_pack({kept_sql})) AS _raw, {kept_sql} "
+            f"FROM {read_table} ORDER BY rowid"
         )
         self.con.execute(f"DROP TABLE {read_table}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
