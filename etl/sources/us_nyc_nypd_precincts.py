@@ -1,0 +1,98 @@
+"""NYPD precincts and transit districts of New York City (regions) and their maps (boundaries)."""
+
+import json
+
+from etl.source import LoadContext, RejectRule, Source
+
+SOURCE = Source(
+    slug="us_nyc_nypd_precincts",
+    title="NYPD police precincts: boundaries (2018 and 2024) and transit districts",
+    publisher="NYPD / NYC Open Data (web-map copy by mattyschell/nypd-data)",
+    jurisdiction="US-NY-NYC",
+    url="https://data.cityofnewyork.us/Public-Safety/Police-Precincts/78dh-3ptz",
+    licence="NYC Open Data terms of use (NYPD boundaries); processed copy from the "
+    "mattyschell/nypd-data repository, which states no licence: credit NYPD/NYC and it",
+    primary_file="precinct.geojson",
+    order=10,
+    files=("precinct.geojson", "precinct-2024.geojson"),
+    coverage="New York City as a region, its 78 police precincts (77 before 2024 plus the 116th) "
+    "with boundaries as of 2018 and 2024, and the 12 NYPD transit districts",
+    not_covered="No transit-district or housing-bureau boundaries; no precinct maps before 2018",
+    caveats="Boundaries are simplified for web maps (clipped shoreline, vertices removed): not "
+    "for precise spatial work. Use the 2018 vintage with data before 2024: the 2024 map "
+    "splits the 116th precinct out of the 105th.",
+)
+
+CITY = "US-NY-NYC"
+# The PSL precinct files (us_nyc_psl_ccrb_precincts) report these 12 transit districts as
+# units next to the 77 precincts; no boundary file exists for them, so they are listed here.
+TRANSIT_DISTRICTS = (1, 2, 3, 4, 11, 12, 20, 23, 30, 32, 33, 34)
+# Precincts created after the 2018 map (and 121, after the 2006 start of the PSL data).
+VALID_NOTES = {
+    "116": "created in 2024 from part of the 105th",
+    "121": "created in 2013 from parts of the 120th and 122nd (Staten Island)",
+}
+# The two vintages name their property differently: PRECINCT (integer) vs precinct (text).
+VINTAGES = (("precinct.geojson", "2018", "PRECINCT"), ("precinct-2024.geojson", "2024", "precinct"))
+
+
+def load(ctx: LoadContext) -> None:
+    ctx.con.execute(
+        "INSERT INTO regions VALUES (?, 'US', 'city', 'NYC', 'New York City', 'US', ?, NULL)",
+        [CITY, SOURCE.slug],
+    )
+    for file_name, vintage, key in VINTAGES:
+        features = json.loads(ctx.path(file_name).read_text(encoding="utf-8"))["features"]
+        rows = [
+            (
+                (f.get("properties") or {}).get(key),
+                json.dumps(f.get("geometry")) if f.get("geometry") else None,
+            )
+            for f in features
+        ]
+        ctx.stage_rows("staged_precincts", ["precinct", "geometry"], rows)
+        ctx.load_rows(
+            file_name,
+            "staged_precincts",
+            "boundaries",
+            columns={
+                "region_id": "'US-NY-NYC-P' || CAST(TRY_CAST(precinct AS INTEGER) AS VARCHAR)",
+                "source_id": f"'{SOURCE.slug}'",
+                "vintage": f"'{vintage}'",
+                "geometry": "geometry",
+            },
+            reject_rules=[
+                RejectRule(
+                    key, f"{key} is not a precinct number", "TRY_CAST(precinct AS INTEGER) IS NULL"
+                ),
+                RejectRule("geometry", "feature has no geometry", "geometry IS NULL"),
+            ],
+        )
+    # One region per precinct seen in either map; name in English ordinals (1st, 2nd, 3rd,
+    # 11th-13th, 21st, 101st, 111th ...).
+    ctx.con.execute(
+        """
+        INSERT INTO regions
+        SELECT region_id, 'US', 'precinct', code,
+               code || CASE WHEN n % 100 IN (11, 12, 13) THEN 'th' WHEN n % 10 = 1 THEN 'st'
+                            WHEN n % 10 = 2 THEN 'nd' WHEN n % 10 = 3 THEN 'rd' ELSE 'th' END
+                    || ' Precinct',
+               ?, ?, NULL
+        FROM (SELECT DISTINCT region_id, substr(region_id, 12) AS code,
+                     CAST(substr(region_id, 12) AS INTEGER) AS n
+              FROM boundaries WHERE source_id = ?)
+        ORDER BY n
+        """,
+        [CITY, SOURCE.slug, SOURCE.slug],
+    )
+    ctx.con.executemany(
+        "UPDATE regions SET valid_note = ? WHERE region_id = ?",
+        [(note, f"{CITY}-P{code}") for code, note in VALID_NOTES.items()],
+    )
+    ctx.con.executemany(
+        "INSERT INTO regions VALUES (?, 'US', 'precinct', ?, ?, ?, ?, NULL)",
+        [
+            (f"{CITY}-TD{n}", f"TD{n}", f"Transit District {n}", CITY, SOURCE.slug)
+            for n in TRANSIT_DISTRICTS
+        ],
+    )
