@@ -1,0 +1,155 @@
+"""us_chicago_cpdp_units: officers' unit assignments, the unit list and unit roles."""
+
+import csv
+
+from etl.pseudonym import officer_key
+from tests.conftest import REFERENCE_DIR, TEST_KEY
+
+SLUG = "us_chicago_cpdp_units"
+ROLES = {"victim_facing", "public_facing", "back_office", "unknown"}
+
+
+def test_file_counts(db):
+    rows = db.execute(
+        "SELECT file_name, rows_read, rows_loaded, rows_rejected, loaded_into "
+        "FROM source_files WHERE source_id = ? ORDER BY file_name",
+        [SLUG],
+    ).fetchall()
+    assert rows == [
+        ("unit-history.csv.gz", 106874, 106874, 0, "assignments"),
+        ("unit_reference.csv", 242, 242, 0, "units"),
+    ]
+
+
+def test_sources_row(db):
+    row = db.execute(
+        "SELECT jurisdiction, rows_read, rows_loaded, rows_rejected, sha256, publisher, caveats "
+        "FROM sources WHERE source_id = ?",
+        [SLUG],
+    ).fetchone()
+    assert row[:4] == ("US-IL-CHI", 107116, 107116, 0)
+    assert row[4] == "260a2f029918dc642b9aa0f0daca2af382b97eda06cd3108fc951a8ee1aec560"
+    assert row[5].startswith("Invisible Institute (Citizens Police Data Project)")
+    assert "2018-06-01" in row[6]
+    assert db.execute("SELECT count(*) FROM rejects WHERE source_id = ?", [SLUG]).fetchone() == (0,)
+
+
+def test_hand_computed_figures(db):
+    def one(sql):
+        return db.execute(sql, [SLUG]).fetchone()[0]
+
+    # zcat unit-history.csv.gz | awk -F, 'NR>1 && $4=="2018-06-01"' | wc -l  -> 29905
+    assert one("SELECT count(*) FROM assignments WHERE source_id = ? AND end_date IS NULL") == 29905
+    # zcat unit-history.csv.gz | awk -F, 'NR>1 {print $1}' | sort -u | wc -l  -> 29918
+    assert one("SELECT count(DISTINCT officer_key) FROM assignments WHERE source_id = ?") == 29918
+    # zcat unit-history.csv.gz | awk -F, 'NR>1 && $2=="44.0"' | wc -l  -> 13728
+    assert one("SELECT count(*) FROM assignments WHERE source_id = ? AND unit_id = '44'") == 13728
+    # awk join of unit-history units (".0" stripped) against unit_reference.csv current_unit:
+    # 1105 rows in 21 unit numbers are not in the unit list
+    assert one("SELECT count(*) FROM assignments WHERE source_id = ? AND unit_name IS NULL") == 1105
+    assert (
+        one(
+            "SELECT count(DISTINCT unit_id) FROM assignments "
+            "WHERE source_id = ? AND unit_name IS NULL"
+        )
+        == 21
+    )
+    # awk count of units 71-76, 79, 131, 147, 184, 384, 427 (the victim_facing ones) -> 2465
+    assert (
+        one(
+            "SELECT count(*) FROM assignments "
+            "WHERE source_id = ? AND role_category = 'victim_facing'"
+        )
+        == 2465
+    )
+    # Real end dates stop at 2016-10-08 (sort of column 4 without the placeholder).
+    assert str(one("SELECT max(end_date) FROM assignments WHERE source_id = ?")) == "2016-10-08"
+
+
+def test_unit_roles(db):
+    def role(unit_id, unit_name):
+        return db.execute(
+            "SELECT role_category FROM units WHERE source_id = ? AND unit_id = ? AND unit_name = ?",
+            [SLUG, unit_id, unit_name],
+        ).fetchone()[0]
+
+    assert role("131", "DOMESTIC VIOLENCE OFFICE") == "victim_facing"
+    assert role("427", "DOMESTIC VIOL ADVOC") == "victim_facing"
+    assert role("184", "YOUTH INVESTIGATION DIVISION") == "victim_facing"
+    assert role("1", "DISTRICT 001") == "public_facing"
+    assert role("701", "PUBLIC TRANSPORTATION SECTION") == "public_facing"
+    assert role("50", "AIRPORT LAW ENFORCEMENT SECTION - NORTH") == "public_facing"
+    assert role("162", "RECORDS DIVISION") == "back_office"
+    assert role("44", "RECRUIT TRAINING SECTION") == "back_office"
+    assert role("167", "EVIDENCE AND RECOVERED PROPERTY SECTION") == "back_office"
+    assert role("49", "UNKNOWN") == "unknown"
+
+
+def test_role_file_covers_every_unit(db):
+    with (REFERENCE_DIR / "unit_roles_us_il_chi.csv").open(encoding="utf-8", newline="") as f:
+        classified = list(csv.DictReader(f))
+    assert len(classified) == 242
+    assert {r["role_category"] for r in classified} <= ROLES
+    assert all(r["rationale"].strip() for r in classified)
+    units = set(
+        db.execute("SELECT unit_id, unit_name FROM units WHERE source_id = ?", [SLUG]).fetchall()
+    )
+    assert units == {(r["unit_id"], r["unit_name"]) for r in classified}
+
+
+def test_assignment_roles_follow_units(db):
+    roles = {
+        r
+        for (r,) in db.execute(
+            "SELECT DISTINCT role_category FROM assignments WHERE source_id = ?", [SLUG]
+        ).fetchall()
+    }
+    assert roles == ROLES
+    # 611 was reused (PREDICTIVE ANALYTICS GROUP, back_office / PROP CRIMES DD AREA1,
+    # public_facing): its assignments get the April 2017 roster name and role unknown.
+    assert db.execute(
+        "SELECT DISTINCT unit_name, role_category FROM assignments "
+        "WHERE source_id = ? AND unit_id = '611'",
+        [SLUG],
+    ).fetchall() == [("PROP CRIMES DD AREA1", "unknown")]
+    # A single-name unit takes the unit's own role.
+    assert db.execute(
+        "SELECT DISTINCT unit_name, role_category FROM assignments "
+        "WHERE source_id = ? AND unit_id = '131'",
+        [SLUG],
+    ).fetchall() == [("DOMESTIC VIOLENCE OFFICE", "victim_facing")]
+    # '123.0' in the file becomes unit '123'; no '.0' or leading zero survives.
+    assert (
+        db.execute(
+            "SELECT count(*) FROM assignments WHERE source_id = ? "
+            "AND (unit_id LIKE '%.%' OR (unit_id LIKE '0%' AND unit_id <> '0'))",
+            [SLUG],
+        ).fetchone()[0]
+        == 0
+    )
+
+
+def test_first_assignments_of_an_officer(db):
+    # zcat unit-history.csv.gz | grep '^100006,':
+    # 8.0 1971-10-25..1993-02-03, 274.0 1993-02-04..2003-07-23, 8.0 2003-07-24..2018-06-01
+    key = officer_key(TEST_KEY.encode("utf-8"), "cpdp", "100006")
+    rows = db.execute(
+        "SELECT unit_id, CAST(start_date AS VARCHAR), CAST(end_date AS VARCHAR) "
+        "FROM assignments WHERE source_id = ? AND officer_key = ? ORDER BY start_date",
+        [SLUG, key],
+    ).fetchall()
+    assert rows == [
+        ("8", "1971-10-25", "1993-02-03"),
+        ("274", "1993-02-04", "2003-07-23"),
+        ("8", "2003-07-24", None),
+    ]
+
+
+def test_no_raw_officer_ids(db):
+    bad = db.execute(
+        "SELECT count(*) FROM assignments WHERE source_id = ? "
+        "AND (NOT regexp_full_match(officer_key, '[0-9a-f]{16}') "
+        "OR officer_key IN ('100005', '100006', '100005.0'))",
+        [SLUG],
+    ).fetchone()[0]
+    assert bad == 0
