@@ -9,12 +9,15 @@ accounting (rows read = loaded + rejected, per file) so a module cannot forget i
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from etl.manifest import Manifest
+
+_PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class SourceError(Exception):
@@ -154,42 +157,59 @@ class LoadContext:
         columns: dict[str, str],
         reject_rules: list[RejectRule] = (),
         where: str | None = None,
+        params: dict | None = None,
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
         `columns` maps target column -> SQL expression over the staged row. Every staged
         row (or those matching `where`, when one file feeds several tables) ends in
-        `target` or in `rejects` with the first rule it breaks.
+        `target` or in `rejects` with the first rule it breaks. Expressions and rules refer
+        to values as `$name` from `params` (`$source_id` is always given): a value is
+        never written into the SQL text.
         """
+        values = {"source_id": self.source.slug, **(params or {})}
+        for number, rule in enumerate(reject_rules):
+            values[f"_reason_{number}"] = rule.reason
+            values[f"_column_{number}"] = rule.column
+
         # One CASE picks the first rule a row breaks; run twice for its reason and column.
-        first_broken = (
-            "CASE " + " ".join(f"WHEN {rule.condition} THEN ?" for rule in reject_rules) + " END"
-            if reject_rules
-            else "NULL"
-        )
-        rule_params = [rule.reason for rule in reject_rules]
-        column_params = [rule.column for rule in reject_rules]
+        def first_broken(field: str) -> str:
+            if not reject_rules:
+                return "NULL::VARCHAR"
+            whens = " ".join(
+                f"WHEN {rule.condition} THEN ${field}_{number}"
+                for number, rule in enumerate(reject_rules)
+            )
+            return f"CASE {whens} END"
+
         scope = f"WHERE {where}" if where else ""
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {first_broken} AS _reason, "
-            f"{first_broken} AS _column FROM {staged} {scope}",
-            rule_params + column_params,
+        self._execute(
+            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {first_broken('_reason')} AS "
+            f"_reason, {first_broken('_column')} AS _column FROM {staged} {scope}",
+            values,
         )
-        rejected = self.con.execute(
+        rejected = self._execute(
             "INSERT INTO rejects (source_id, row_number, reason, raw, file_name, column_name) "
-            "SELECT ?, _row, _reason, _raw, ?, _column FROM _judged WHERE _reason IS NOT NULL",
-            [self.source.slug, file_name],
+            "SELECT $source_id, _row, _reason, _raw, $file_name, _column FROM _judged "
+            "WHERE _reason IS NOT NULL",
+            {**values, "file_name": file_name},
         ).fetchone()[0]
         target_columns = ", ".join(columns)
         expressions = ", ".join(columns.values())
-        loaded = self.con.execute(
+        loaded = self._execute(
             f"INSERT INTO {target} ({target_columns}) "
-            f"SELECT {expressions} FROM _judged WHERE _reason IS NULL"
+            f"SELECT {expressions} FROM _judged WHERE _reason IS NULL",
+            values,
         ).fetchone()[0]
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)
         return loaded
+
+    def _execute(self, sql: str, values: dict):
+        """Run `sql` with the named values it uses (DuckDB refuses unused ones)."""
+        used = set(_PARAMETER.findall(sql))
+        return self.con.execute(sql, {name: values[name] for name in used if name in values})
 
     def count(
         self, file_name: str, read: int, loaded: int, rejected: int = 0, target: str | None = None
