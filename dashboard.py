@@ -55,6 +55,8 @@ def main() -> None:
     st.dataframe(
         sources,
         hide_index=True,
+        height=36 * (len(sources) + 1) + 2,  # every source visible without scrolling
+        column_order=list(sources.columns),
         column_config={
             "source_id": "Source",
             "title": "Title",
@@ -62,9 +64,9 @@ def main() -> None:
             "jurisdiction": "Jurisdiction",
             "licence": "Licence",
             "retrieved_at": "Retrieved",
-            "rows_read": st.column_config.NumberColumn("Rows read", format="%d"),
-            "rows_loaded": st.column_config.NumberColumn("Rows loaded", format="%d"),
-            "rows_rejected": st.column_config.NumberColumn("Rows rejected", format="%d"),
+            "rows_read": st.column_config.NumberColumn("Rows read", format="localized"),
+            "rows_loaded": st.column_config.NumberColumn("Rows loaded", format="localized"),
+            "rows_rejected": st.column_config.NumberColumn("Rows rejected", format="localized"),
             "url": st.column_config.LinkColumn("Publisher URL"),
             "sha256": "SHA-256 of the main file",
         },

@@ -3,14 +3,14 @@
 -- params: none
 SELECT
     source_id,
-    title,
-    publisher,
     jurisdiction,
-    licence,
-    retrieved_at,
     rows_read,
     rows_loaded,
     rows_rejected,
+    retrieved_at,
+    title,
+    publisher,
+    licence,
     url,
     sha256
 FROM sources
