@@ -132,3 +132,28 @@ def test_bad_value_is_rejected_with_row_column_and_reason(data_with_old_warehous
     assert (row_number, column, reason) == (3, "value", "value is not a number")
     assert '"value":"3,255"' in raw
     assert accounting == (89, 88, 1)
+
+
+def test_command_line_exits_non_zero_and_says_what_failed(data_with_old_warehouse, capsys):
+    from etl.__main__ import main
+
+    data_dir = data_with_old_warehouse
+    with (data_dir / CURATED / "directives.csv").open("ab") as handle:
+        handle.write(b"tampered\r\n")
+    assert main(["--data-dir", str(data_dir), "--quiet"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("BUILD FAILED, previous warehouse kept: source curated_directives")
+    assert "directives.csv" in error
+
+
+def test_command_line_prints_the_summary_table(built_data_dir, tmp_path, monkeypatch, capsys):
+    from etl.__main__ import main
+
+    monkeypatch.setenv("ACCOUNTABILITY_PSEUDONYM_KEY", TEST_KEY)
+    data_dir = copy_data(tmp_path / "data")
+    assert main(["--data-dir", str(data_dir), "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["source", "read", "loaded", "rejected"]
+    # iopc_forfunnel.csv: 998 records, 39 forces, 959 blank rows (see its source test)
+    assert ["gb_bbc_iopc_misconduct", "998", "39", "959"] in [line.split() for line in lines]
+    assert lines[-1].startswith(f"built {data_dir / 'warehouse.duckdb'} in ")
