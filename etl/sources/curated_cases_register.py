@@ -20,7 +20,12 @@ SOURCE = Source(
 
 FILE = "cases_register.csv"
 LEGAL_STATUSES = (
-    "('alleged', 'convicted_nonfinal', 'convicted_final', 'acquitted', 'overturned', 'unknown')"
+    "alleged",
+    "convicted_nonfinal",
+    "convicted_final",
+    "acquitted",
+    "overturned",
+    "unknown",
 )
 
 
@@ -33,7 +38,7 @@ def load(ctx: LoadContext) -> None:
         "case_events",
         columns={
             "case_id": "case_id",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "jurisdiction": "jurisdiction",
             "place": "place",
             "region_id": "'FR-DEP-' || departement_code",  # NULL when no departement
@@ -54,7 +59,7 @@ def load(ctx: LoadContext) -> None:
             RejectRule(
                 "legal_status",
                 f"legal_status is not one of {LEGAL_STATUSES}",
-                f"legal_status IS NULL OR legal_status NOT IN {LEGAL_STATUSES}",
+                "legal_status IS NULL OR NOT list_contains($legal_statuses, legal_status)",
             ),
             RejectRule(
                 "confidence",
@@ -67,4 +72,5 @@ def load(ctx: LoadContext) -> None:
                 "status_vs_directive = 'violation' AND source_type = 'press'",
             ),
         ],
+        params={"legal_statuses": list(LEGAL_STATUSES)},
     )

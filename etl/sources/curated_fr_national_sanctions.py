@@ -30,7 +30,7 @@ def load(ctx: LoadContext) -> None:
         "staged",
         "statistics",
         columns={
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "region_id": "'FR'",
             "year": "CAST(year AS INTEGER)",
             "measure": "measure",

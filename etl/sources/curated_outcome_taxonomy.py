@@ -19,7 +19,7 @@ SOURCE = Source(
 )
 
 FILE = "outcome_taxonomy.csv"
-LEVELS = "('none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal')"
+LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
 
 
 def load(ctx: LoadContext) -> None:
@@ -36,7 +36,7 @@ def load(ctx: LoadContext) -> None:
             "original_label": "original_label",
             "level": "common_level",
             "is_sanction": "CAST(is_sanction AS BOOLEAN)",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "regime": "regime",
             "note": "notes",
         },
@@ -45,7 +45,7 @@ def load(ctx: LoadContext) -> None:
             RejectRule(
                 "common_level",
                 f"common_level is not one of {LEVELS}",
-                f"common_level IS NULL OR common_level NOT IN {LEVELS}",
+                "common_level IS NULL OR NOT list_contains($levels, common_level)",
             ),
             RejectRule(
                 "is_sanction",
@@ -53,4 +53,5 @@ def load(ctx: LoadContext) -> None:
                 "TRY_CAST(is_sanction AS BOOLEAN) IS NULL",
             ),
         ],
+        params={"levels": list(LEVELS)},
     )

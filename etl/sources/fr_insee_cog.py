@@ -40,10 +40,8 @@ SOURCE = Source(
     "copy (aubryprieur/streamlit_data_territoire) of the COG 2021 files.",
 )
 
-SLUG = f"'{SOURCE.slug}'"
-
 # Departement codes: 01-95 (no 20 since 1976), 2A/2B for Corsica, 971-976 overseas.
-DEP_PATTERN = "'^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$'"
+DEP_PATTERN = "^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$"
 
 
 def _stage_features(ctx: LoadContext, table: str, file_name: str) -> None:
@@ -81,9 +79,9 @@ def _load_shapes(ctx: LoadContext, file_name: str, prefix: str, level: str) -> N
         table,
         "boundaries",
         columns={
-            "region_id": f"'{prefix}' || code",
-            "source_id": SLUG,
-            "vintage": f"'{SHAPE_VINTAGE}'",
+            "region_id": "$prefix || code",
+            "source_id": "$source_id",
+            "vintage": "$vintage",
             "geometry": "geometry",
         },
         reject_rules=[
@@ -104,6 +102,7 @@ def _load_shapes(ctx: LoadContext, file_name: str, prefix: str, level: str) -> N
                 "geometry_type IS NULL OR geometry_type NOT IN ('Polygon', 'MultiPolygon')",
             ),
         ],
+        params={"prefix": prefix, "vintage": SHAPE_VINTAGE},
     )
 
 
@@ -122,7 +121,7 @@ def load(ctx: LoadContext) -> None:
             "code": "REG",
             "name": "LIBELLE",
             "parent_id": "'FR'",
-            "source_id": SLUG,
+            "source_id": "$source_id",
         },
         reject_rules=[
             RejectRule(
@@ -154,13 +153,13 @@ def load(ctx: LoadContext) -> None:
             "code": "DEP",
             "name": "LIBELLE",
             "parent_id": "'FR-REG-' || REG",
-            "source_id": SLUG,
+            "source_id": "$source_id",
         },
         reject_rules=[
             RejectRule(
                 "DEP",
                 "DEP is not a departement code (01-95, 2A, 2B or 971-976)",
-                f"NOT regexp_matches(coalesce(DEP, ''), {DEP_PATTERN})",
+                "NOT regexp_matches(coalesce(DEP, ''), $dep_pattern)",
             ),
             RejectRule(
                 "DEP",
@@ -177,6 +176,7 @@ def load(ctx: LoadContext) -> None:
                 "LIBELLE", "LIBELLE (departement name) is empty", "trim(coalesce(LIBELLE, '')) = ''"
             ),
         ],
+        params={"dep_pattern": DEP_PATTERN},
     )
 
     _load_shapes(ctx, DEPARTEMENT_SHAPES, "FR-DEP-", "departement")

@@ -39,8 +39,6 @@ SOURCE = Source(
     "(aubryprieur/streamlit_data_territoire) of the March 2024 edition.",
 )
 
-SLUG = f"'{SOURCE.slug}'"
-
 # Published class -> (measure, unité.de.compte expected, what it counts, rate base).
 # Measures name the offence and the counted unit, like the contract's
 # intrafamily_assault_victims; a class whose counted unit changes is rejected, not renamed.
@@ -251,11 +249,6 @@ FROM ssmsi_bases
 """
 
 
-def sql_text(value: str) -> str:
-    """A constant from this module as a SQL string literal."""
-    return "'" + value.replace("'", "''") + "'"
-
-
 def load(ctx: LoadContext) -> None:
     ctx.stage_csv("staged", FILE, sep=";", quote='"')
     ctx.require_columns(
@@ -279,7 +272,7 @@ def load(ctx: LoadContext) -> None:
         "ssmsi",
         "statistics",
         columns={
-            "source_id": SLUG,
+            "source_id": "$source_id",
             "region_id": "CASE WHEN _unallocated THEN 'FR' "
             "ELSE 'FR-DEP-' || \"Code.département\" END",
             "year": "2000 + TRY_CAST(annee AS INTEGER)",
@@ -287,11 +280,12 @@ def load(ctx: LoadContext) -> None:
             "measure_original": "classe",
             "value": "TRY_CAST(faits AS DOUBLE)",
             "unit": "'count'",
-            "period_note": f"CASE WHEN _unallocated THEN {sql_text(UNALLOCATED_NOTE)} "
+            "period_note": "CASE WHEN _unallocated THEN $unallocated_note "
             "ELSE 'Count of ' || _counted_en || ' (unité de compte: ' || \"unité.de.compte\" "
             "|| ') recorded by police and gendarmerie in the year' END",
         },
         reject_rules=REJECT_RULES,
+        params={"unallocated_note": UNALLOCATED_NOTE},
     )
     params = {"slug": SOURCE.slug, "file": FILE}
     ctx.con.execute(ACCEPTED, params)

@@ -67,7 +67,7 @@ def load(ctx: LoadContext) -> None:
         "iopc_coded",
         "statistics",
         columns={
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "region_id": region,
             "year": "NULL",
             "measure": "'staff_with_misconduct_case_to_answer'",
@@ -75,7 +75,7 @@ def load(ctx: LoadContext) -> None:
             "value": COUNT,
             "unit": "'count'",
             "subject": subject,
-            "period_note": f"'{PERIOD}'",
+            "period_note": "$period_note",
         },
         reject_rules=[
             RejectRule(
@@ -116,6 +116,7 @@ def load(ctx: LoadContext) -> None:
                 "column3", "unexpected value in the unnamed 4th column", "column3 IS NOT NULL"
             ),
         ],
+        params={"period_note": PERIOD},
     )
     # The headcount of each accepted record: the BBC's denominator ("total force staff").
     ctx.con.execute(

@@ -25,7 +25,7 @@ SOURCE = Source(
     "as published, float noise included (British Transport Police 2017: 2678.4999999999995)",
 )
 
-WEST_MIDLANDS = "'West Midlands'"
+WEST_MIDLANDS = "West Midlands"
 
 
 def load(ctx: LoadContext) -> None:
@@ -55,7 +55,7 @@ def load(ctx: LoadContext) -> None:
         "workforce_coded",
         "statistics",
         columns={
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "region_id": f"CASE WHEN {national} THEN 'GB' ELSE 'GB-PFA-' || _pfa_code END",
             "year": 'CAST("Year" AS INTEGER)',
             "measure": "'officers_fte'",
@@ -80,12 +80,12 @@ def load(ctx: LoadContext) -> None:
             RejectRule(
                 "Police force",
                 "West Midlands region total, not the force (the force is the smaller value)",
-                f'"Police force" = {WEST_MIDLANDS} AND _dupes = 2 AND _rank = 1',
+                '"Police force" = $west_midlands AND _dupes = 2 AND _rank = 1',
             ),
             RejectRule(
                 "Police force",
                 "Police force and Year appear more than once: cannot tell which is the force",
-                f'_dupes > 1 AND NOT ("Police force" = {WEST_MIDLANDS} AND _dupes = 2)',
+                '_dupes > 1 AND NOT ("Police force" = $west_midlands AND _dupes = 2)',
             ),
             RejectRule(
                 "Police force",
@@ -100,4 +100,5 @@ def load(ctx: LoadContext) -> None:
                 "(SELECT 1 FROM regions r WHERE r.region_id = 'GB-PFA-' || _pfa_code)",
             ),
         ],
+        params={"west_midlands": WEST_MIDLANDS},
     )

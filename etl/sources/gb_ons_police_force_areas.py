@@ -147,7 +147,7 @@ def _load_areas(ctx: LoadContext) -> None:
             "code": "PFA20CD",
             "name": "PFA20NM",
             "parent_id": "'GB-EAW'",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "valid_note": "'ONS Police Force Areas (December 2020)'",
         },
         reject_rules=[
@@ -274,7 +274,7 @@ def _load_census(ctx: LoadContext, file_name: str, name_column: str, groups: dic
         *[
             RejectRule(
                 column,
-                f"'{column}' is not a whole number of people",
+                f"{column!r} is not a whole number of people",
                 f"TRY_CAST({_quote(column)} AS BIGINT) IS NULL "
                 f"OR TRY_CAST({_quote(column)} AS BIGINT) < 0",
             )
@@ -287,16 +287,17 @@ def _load_census(ctx: LoadContext, file_name: str, name_column: str, groups: dic
         "census_coded",
         "statistics",
         columns={
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "region_id": "'GB-PFA-' || _pfa_code",
             "year": "2011",
-            "measure": f"'{groups[first]}'",
-            "measure_original": f"'{first}'",
+            "measure": "$measure",
+            "measure_original": "$measure_original",
             "value": f"CAST({_quote(first)} AS BIGINT)",
             "unit": "'count'",
-            "period_note": f"'{CENSUS_NOTE}'",
+            "period_note": "$period_note",
         },
         reject_rules=rules,
+        params={"measure": groups[first], "measure_original": first, "period_note": CENSUS_NOTE},
     )
     ctx.con.execute(
         "CREATE OR REPLACE TEMP TABLE census_measures (original VARCHAR, measure VARCHAR)"
@@ -317,5 +318,9 @@ def _load_census(ctx: LoadContext, file_name: str, name_column: str, groups: dic
 
 
 def _quote(identifier: str) -> str:
-    """A column name from this module's constants as a SQL identifier."""
+    """A column name from this module's constants as a SQL identifier.
+
+    Only names in ETHNIC_GROUPS / POLICE_DEFINED_GROUPS (and the force column) are quoted:
+    _load_census stops with a SourceError on any other header before building SQL.
+    """
     return '"' + identifier.replace('"', '""') + '"'

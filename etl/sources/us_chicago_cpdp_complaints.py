@@ -76,12 +76,6 @@ FINDINGS = {
     "NC": "closed_other",
     "DIS": "closed_other",
 }
-FINDING_SQL = (
-    "CASE final_finding "
-    + " ".join(f"WHEN '{code}' THEN '{finding}'" for code, finding in FINDINGS.items())
-    + " END"
-)
-KNOWN_FINDINGS = "(" + ", ".join(f"'{code}'" for code in FINDINGS) + ")"
 
 # The beat as published ('0421', '832.0', '0.0', '31 0'): its first one or two digits are
 # the district (CPD "Know your beat"). Beats 100-2599 give districts 1-25, which are all
@@ -91,7 +85,7 @@ REGION_SQL = (
     f"CASE WHEN {BEAT_NUMBER} = floor({BEAT_NUMBER}) AND {BEAT_NUMBER} >= 100 "
     f"AND {BEAT_NUMBER} < 2600 "
     f"THEN 'US-IL-CHI-D' || CAST(CAST(floor({BEAT_NUMBER} / 100) AS BIGINT) AS VARCHAR) "
-    f"ELSE '{CITY}' END"
+    "ELSE $city END"
 )
 CATEGORY_HEADER = ("DESCRIPTION", "CATEGORY", "ON / OFF DUTY", "CITIZEN / DEPT")
 CATEGORY_COLUMNS = ["code", "description", "category_group", "on_off_duty", "citizen_dept"]
@@ -252,7 +246,7 @@ def _load_cases(ctx: LoadContext) -> None:
         "cases",
         columns={
             "case_id": "cr_id",
-            "source_id": f"'{SLUG}'",
+            "source_id": "$source_id",
             "region_id": REGION_SQL,
             "region_code_original": "beat",
             "incident_date": "TRY_CAST(incident_date AS DATE)",
@@ -269,6 +263,7 @@ def _load_cases(ctx: LoadContext) -> None:
             ),
             *date_rules,
         ],
+        params={"city": CITY},
     )
 
 
@@ -307,19 +302,22 @@ def _load_allegations(ctx: LoadContext) -> None:
         params,
         "category label(s) " + missing.format(CATEGORY_MAP_FILE),
     )
+    # final_finding code -> finding, as a table (values as parameters, never in SQL text).
+    ctx.con.execute("CREATE OR REPLACE TEMP TABLE cpdp_findings (code VARCHAR, finding VARCHAR)")
+    ctx.con.executemany("INSERT INTO cpdp_findings VALUES (?, ?)", list(FINDINGS.items()))
     # category_original is the published allegation text (complaint_category), the finest
     # label: it tells e.g. racial verbal abuse (bias) from profanity (discourtesy), and the
     # text beats the code where CPD re-used codes (05L 'UNNECESSARY PHYSICAL CONTACT - ON
     # DUTY' is now filed under 'Domestic'). The xlsx group goes to category_group.
     # Dates and region come from the case loaded above (a complaint whose row was rejected,
     # or is missing, gives NULL dates and the city). Every join is at most one row per
-    # accused row: cases, codes and map labels are unique (checked above).
+    # accused row: cases, codes, finding codes and map labels are unique (checked above).
     ctx.con.execute(
         "CREATE OR REPLACE TEMP TABLE staged_allegations AS "
         "SELECT a.*, c.region_id AS _region_id, c.incident_date AS _incident_date, "
         "c.received_date AS _received_date, c.closed_date AS _closed_date, "
         "g.category_group AS _category_group, cm.category AS _category, "
-        "rm.level AS _recommended_level, fm.level AS _final_level "
+        "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding "
         "FROM staged_accused a "
         "LEFT JOIN cases c ON c.source_id = $slug AND c.case_id = a.cr_id "
         "LEFT JOIN staged_categories g ON g.code = a.complaint_code "
@@ -328,7 +326,8 @@ def _load_allegations(ctx: LoadContext) -> None:
         "LEFT JOIN outcome_map rm "
         "  ON rm.jurisdiction = $city AND rm.original_label = a.recc_outcome "
         "LEFT JOIN outcome_map fm "
-        "  ON fm.jurisdiction = $city AND fm.original_label = a.final_outcome",
+        "  ON fm.jurisdiction = $city AND fm.original_label = a.final_outcome "
+        "LEFT JOIN cpdp_findings f ON f.code = a.final_finding",
         {"city": CITY, "slug": SLUG},
     )
     ctx.load_rows(
@@ -338,17 +337,17 @@ def _load_allegations(ctx: LoadContext) -> None:
         columns={
             # The record number in this byte-fixed file makes the id unique; the UID is kept
             # out of it so that the officer stays pseudonymous.
-            "allegation_id": f"'{CITY}:' || cr_id || ':' || CAST(_row AS VARCHAR)",
-            "source_id": f"'{SLUG}'",
+            "allegation_id": "$city || ':' || cr_id || ':' || CAST(_row AS VARCHAR)",
+            "source_id": "$source_id",
             "case_id": "cr_id",
             "officer_key": "officer_key('cpdp', UID)",
-            "region_id": f"coalesce(_region_id, '{CITY}')",
+            "region_id": "coalesce(_region_id, $city)",
             "category": "_category",
             "category_original": "complaint_category",
             "incident_date": "_incident_date",
             "received_date": "_received_date",
             "closed_date": "_closed_date",
-            "finding": FINDING_SQL,
+            "finding": "_finding",
             "finding_original": "final_finding",
             "recommended_outcome": "recc_outcome",
             "recommended_level": "_recommended_level",
@@ -367,9 +366,10 @@ def _load_allegations(ctx: LoadContext) -> None:
                 "final_finding",
                 "final_finding is not a known code (SU, NS, UN, EX, "
                 "NAF, NC, DIS): add it to FINDINGS in the module",
-                f"final_finding IS NOT NULL AND final_finding NOT IN {KNOWN_FINDINGS}",
+                "final_finding IS NOT NULL AND _finding IS NULL",
             ),
         ],
+        params={"city": CITY},
     )
 
 

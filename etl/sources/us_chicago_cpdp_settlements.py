@@ -36,7 +36,6 @@ SOURCE = Source(
     "called impossible. 22 rows have no incident date.",
 )
 
-SLUG = f"'{SOURCE.slug}'"
 AMOUNT = "TRY_CAST(replace(replace(trim(settlement), '$', ''), ',', '') AS DOUBLE)"
 DATE = "TRY_CAST(incident_date AS DATE)"
 
@@ -53,7 +52,7 @@ def load(ctx: LoadContext) -> None:
         "staged",
         "settlements",
         columns={
-            "source_id": SLUG,
+            "source_id": "$source_id",
             "row_id": "trim(row_id)",
             "case_id": "trim(case_id)",
             "officer_key": "officer_key('cpdp', UID)",

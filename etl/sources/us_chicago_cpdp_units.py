@@ -45,7 +45,7 @@ SOURCE = Source(
     f"of the unit names ({ROLES_CSV}); review them before drawing conclusions.",
 )
 
-ROLES = "('victim_facing', 'public_facing', 'back_office', 'unknown')"
+ROLES = ("victim_facing", "public_facing", "back_office", "unknown")
 
 # '123', '123.0' and '0123' are all unit 123; anything else is not a unit number.
 MACROS = r"""
@@ -79,7 +79,7 @@ SELECT unit_id, unit_name,
             THEN role_category ELSE 'unknown' END AS role_category
 FROM staged_units_roles
 WHERE (unit_id, unit_name) IN
-      (SELECT (unit_id, unit_name) FROM units WHERE source_id = 'us_chicago_cpdp_units')
+      (SELECT (unit_id, unit_name) FROM units WHERE source_id = $slug)
 WINDOW number AS (PARTITION BY unit_id)
 QUALIFY row_number() OVER (
     PARTITION BY unit_id
@@ -98,7 +98,7 @@ LEFT JOIN unit_lookup AS l ON l.unit_id = chi_unit_number(h.unit)
 """
 
 END_DATE = (
-    f"CASE WHEN trim(unit_end_date) = '{OPEN_END_DATE}' THEN NULL "
+    "CASE WHEN trim(unit_end_date) = $open_end_date THEN NULL "
     "ELSE TRY_CAST(unit_end_date AS DATE) END"
 )
 
@@ -134,7 +134,7 @@ def _load_units(ctx: LoadContext) -> None:
         "staged_units_roles",
         "units",
         columns={
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "unit_id": "unit_id",
             "unit_name": "unit_name",
             "role_category": "role_category",
@@ -160,11 +160,12 @@ def _load_units(ctx: LoadContext) -> None:
             RejectRule(
                 "current_unit",
                 f"the role in data/reference/{ROLES_CSV} is not one of {ROLES}",
-                f"role_category NOT IN {ROLES}",
+                "NOT list_contains($roles, role_category)",
             ),
         ],
+        params={"roles": list(ROLES)},
     )
-    ctx.con.execute(UNIT_LOOKUP)
+    ctx.con.execute(UNIT_LOOKUP, {"slug": SOURCE.slug})
 
 
 def _load_assignments(ctx: LoadContext) -> None:
@@ -179,7 +180,7 @@ def _load_assignments(ctx: LoadContext) -> None:
         "assignments",
         columns={
             "officer_key": "officer_key('cpdp', UID)",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "unit_id": "unit_id",
             "unit_name": "unit_name",
             "role_category": "role_category",
@@ -203,6 +204,7 @@ def _load_assignments(ctx: LoadContext) -> None:
                 f"{END_DATE} < TRY_CAST(unit_start_date AS DATE)",
             ),
         ],
+        params={"open_end_date": OPEN_END_DATE},
     )
 
 

@@ -77,14 +77,14 @@ CREATE OR REPLACE TEMP MACRO chi_count(x) AS
 INSERT_FIGURES = """
 INSERT INTO statistics (source_id, region_id, year, measure, measure_original, value, unit,
                         period_note)
-SELECT 'us_chicago_districts', chi_district_id(District_No), 2010, m.measure,
+SELECT $slug, chi_district_id(District_No), 2010, m.measure,
        u.measure_original, chi_count(u.value), 'count', $note
 FROM (UNPIVOT staged_districts
       ON Population, Latino, White, Black, Native_American, Asian, Other
       INTO NAME measure_original VALUE value) AS u
 JOIN district_measures AS m USING (measure_original)
 WHERE chi_district_id(District_No) IN
-      (SELECT region_id FROM regions WHERE source_id = 'us_chicago_districts')
+      (SELECT region_id FROM regions WHERE source_id = $slug)
 """
 
 
@@ -115,8 +115,8 @@ def _load_regions(ctx: LoadContext) -> None:
             "level": "'district'",
             "code": "chi_district_number(District_No)",
             "name": "trim(District_Name)",
-            "parent_id": f"'{CITY}'",
-            "source_id": f"'{SOURCE.slug}'",
+            "parent_id": "$city",
+            "source_id": "$source_id",
         },
         reject_rules=[
             RejectRule(
@@ -135,12 +135,13 @@ def _load_regions(ctx: LoadContext) -> None:
             ),
             *count_rules,
         ],
+        params={"city": CITY},
     )
     ctx.con.execute(
         "CREATE OR REPLACE TEMP TABLE district_measures (measure_original VARCHAR, measure VARCHAR)"
     )
     ctx.con.executemany("INSERT INTO district_measures VALUES (?, ?)", COUNT_MEASURES.items())
-    ctx.con.execute(INSERT_FIGURES, {"note": POPULATION_NOTE})
+    ctx.con.execute(INSERT_FIGURES, {"note": POPULATION_NOTE, "slug": SOURCE.slug})
     ctx.count(DEMOGRAPHICS_FILE, read=0, loaded=0, target="statistics")
     for number in RETIRED_DISTRICTS:
         ctx.con.execute(
@@ -177,8 +178,8 @@ def _load_shapes(ctx: LoadContext) -> None:
         "boundaries",
         columns={
             "region_id": "chi_district_id(dist_num)",
-            "source_id": f"'{SOURCE.slug}'",
-            "vintage": f"'{SHAPE_VINTAGE}'",
+            "source_id": "$source_id",
+            "vintage": "$vintage",
             "geometry": "geometry",
         },
         reject_rules=[
@@ -194,7 +195,7 @@ def _load_shapes(ctx: LoadContext) -> None:
                 "dist_num is not a district listed in Districts.csv, so the shape has no "
                 "region to attach to",
                 "coalesce(chi_district_id(dist_num), '') NOT IN (SELECT region_id FROM regions "
-                "WHERE source_id = 'us_chicago_districts' AND valid_note IS NULL)",
+                "WHERE source_id = $source_id AND valid_note IS NULL)",
             ),
             RejectRule(
                 "dist_num",
@@ -207,6 +208,7 @@ def _load_shapes(ctx: LoadContext) -> None:
                 "geometry_type IS NULL OR geometry_type NOT IN ('Polygon', 'MultiPolygon')",
             ),
         ],
+        params={"vintage": SHAPE_VINTAGE},
     )
 
 

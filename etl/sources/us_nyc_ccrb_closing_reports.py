@@ -38,7 +38,7 @@ def load(ctx: LoadContext) -> None:
         "closing_reports",
         columns={
             "case_id": "ComplaintId",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "case_disposition": "CaseDisposition",
             "closed_date": "CAST(try_strptime(ClosedDate, '%m/%d/%Y') AS DATE)",
             "report_url": "nullif(WebsiteDocumentFileName, '')",

@@ -46,7 +46,7 @@ def load(ctx: LoadContext) -> None:
         "departure_letters",
         columns={
             "case_id": "CaseNumber",
-            "source_id": f"'{SOURCE.slug}'",
+            "source_id": "$source_id",
             "officer_key": f"officer_key('nypd', {TAX_ID})",
             "report_year": "TRY_CAST(ReportYear AS INTEGER)",
             "report_month": "TRY_CAST(ReportMonth AS INTEGER)",

@@ -112,12 +112,12 @@ def load(ctx: LoadContext) -> None:
         "staged_penalties",
         "allegations",
         columns={
-            "allegation_id": f"'{JURISDICTION}:' || \"Complaint Id\" || ':' || \"Tax ID\"",
-            "source_id": f"'{SOURCE.slug}'",
+            "allegation_id": "$jurisdiction || ':' || \"Complaint Id\" || ':' || \"Tax ID\"",
+            "source_id": "$source_id",
             "case_id": '"Complaint Id"',
             "officer_key": "officer_key('nypd', \"Tax ID\")",
             # No geography in this file: the city is the finest known region.
-            "region_id": f"'{JURISDICTION}'",
+            "region_id": "$jurisdiction",
             "closed_date": f"CASE WHEN {IS_APU} THEN {date('APU Closing Date')} "
             f"ELSE {date('Non-APU NYPD Penalty Report Date')} END",
             # Every row of this file is a substantiated officer x complaint.
@@ -154,4 +154,5 @@ def load(ctx: LoadContext) -> None:
             date_rule("APU Closing Date"),
             date_rule("Non-APU NYPD Penalty Report Date"),
         ],
+        params={"jurisdiction": JURISDICTION},
     )

@@ -57,8 +57,8 @@ def load(ctx: LoadContext) -> None:
             "boundaries",
             columns={
                 "region_id": "'US-NY-NYC-P' || CAST(TRY_CAST(precinct AS INTEGER) AS VARCHAR)",
-                "source_id": f"'{SOURCE.slug}'",
-                "vintage": f"'{vintage}'",
+                "source_id": "$source_id",
+                "vintage": "$vintage",
                 "geometry": "geometry",
             },
             reject_rules=[
@@ -67,6 +67,7 @@ def load(ctx: LoadContext) -> None:
                 ),
                 RejectRule("geometry", "feature has no geometry", "geometry IS NULL"),
             ],
+            params={"vintage": vintage},
         )
     # One region per precinct seen in either map; name in English ordinals (1st, 2nd, 3rd,
     # 11th-13th, 21st, 101st, 111th ...).
