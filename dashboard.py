@@ -1,78 +1,71 @@
 """Streamlit entry point: `streamlit run dashboard.py` (or `make run`).
 
-This first version shows what the warehouse holds: every source with its publisher,
-licence, retrieval date and row accounting. It opens the warehouse read-only.
+One script, pages chosen by the `page` query parameter, so that every view, language and
+filter included, is a link: `?page=compare&lang=fr&jurisdiction=US-IL-CHI`.
+The warehouse is opened read-only; errors are logged, users get a friendly message.
 """
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+import logging
 
-import duckdb
 import streamlit as st
 
-import queries
+from ui import data
+from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
+from ui.page import PageContext
+from ui.state import ViewState
+from views import compare_regions, overview, sources
 
-# Tests and deployments may point elsewhere; the default is the one `python -m etl` builds.
-WAREHOUSE = Path(
-    os.environ.get(
-        "ACCOUNTABILITY_WAREHOUSE", Path(__file__).resolve().parent / "data" / "warehouse.duckdb"
-    )
-)
-
-
-@st.cache_resource
-def connect(path: str, version: float) -> duckdb.DuckDBPyConnection:
-    """One read-only connection per warehouse file version (its modification time)."""
-    return duckdb.connect(path, read_only=True)
-
-
-def warehouse_connection() -> duckdb.DuckDBPyConnection | None:
-    if not WAREHOUSE.exists():
-        return None
-    return connect(str(WAREHOUSE), WAREHOUSE.stat().st_mtime)
+PAGES = {"overview": overview, "compare": compare_regions, "sources": sources}
+LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
+log = logging.getLogger("dashboard")
 
 
 def main() -> None:
-    st.set_page_config(page_title="Police accountability data", layout="wide")
-    st.title("Police accountability data")
-    st.write(
-        "Published records of police misconduct, discipline and convictions from France, "
-        "England and Wales, New York City and Chicago, loaded into one warehouse with the "
-        "provenance and licence of every row."
-    )
-    con = warehouse_connection()
-    if con is None:
-        st.error("No warehouse yet: build it with `python -m etl` (or `make run`).")
+    state = ViewState()
+    lang = state.choice("lang", list(LANGUAGES), DEFAULT_LANGUAGE)
+    page_name = state.choice("page", list(PAGES), "overview")
+    view = PAGES[page_name]
+    t = Translator(lang, getattr(view, "TEXT", {}))
+    st.set_page_config(page_title=t("app_title"), layout="wide")
+
+    with st.sidebar:
+        lang = st.radio(
+            t("language"),
+            LANGUAGES,
+            index=LANGUAGES.index(lang),
+            format_func=LANGUAGE_NAMES.get,
+            horizontal=True,
+        )
+        t = Translator(lang, getattr(view, "TEXT", {}))
+        page_name = st.radio(
+            t("page"),
+            list(PAGES),
+            index=list(PAGES).index(page_name),
+            format_func=lambda name: t(f"page_{name}"),
+        )
+    if page_name != st.query_params.get("page", "overview"):
+        # A new page starts from its own defaults: drop the previous page's filters.
+        state.clear_except({"lang"})
+        state.notices.clear()
+    view = PAGES[page_name]
+    t = Translator(lang, getattr(view, "TEXT", {}))
+    state.set(lang=lang, page=page_name)
+
+    if data.connection() is None:
+        st.title(t("app_title"))
+        st.error(t("no_warehouse"))
         return
-    sources = queries.run(con, "sources_overview").df()
-    st.subheader("Sources")
-    st.caption(
-        "Rows read = rows loaded + rows rejected for every source; rejected rows are kept "
-        "in the `rejects` table with a reason."
-    )
-    st.dataframe(
-        sources,
-        hide_index=True,
-        height=36 * (len(sources) + 1) + 2,  # every source visible without scrolling
-        column_order=list(sources.columns),
-        column_config={
-            "source_id": "Source",
-            "title": "Title",
-            "publisher": "Publisher",
-            "jurisdiction": "Jurisdiction",
-            "licence": "Licence",
-            "retrieved_at": "Retrieved",
-            "rows_read": st.column_config.NumberColumn("Rows read", format="localized"),
-            "rows_loaded": st.column_config.NumberColumn("Rows loaded", format="localized"),
-            "rows_rejected": st.column_config.NumberColumn("Rows rejected", format="localized"),
-            "url": st.column_config.LinkColumn("Publisher URL"),
-            "sha256": "SHA-256 of the main file",
-        },
-    )
-    info = dict(queries.run(con, "build_info").fetchall())
-    st.caption(f"Warehouse built {info.get('built_at', 'at an unknown time')}.")
+    notice_area = st.container()  # at the top, filled once the page has read its filters
+    page = PageContext(lang=lang, t=t, state=state)
+    try:
+        view.render(page)
+    except Exception:  # users get a sentence, the log gets the stack trace
+        log.exception("page %s failed", page_name)
+        st.error(t("friendly_error"))
+    for name, value in state.notices:
+        notice_area.warning(t("ignored_parameter", name=name, value=value))
 
 
 main()

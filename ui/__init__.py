@@ -1,0 +1,1 @@
+"""Shared building blocks of the Streamlit dashboard (no page content here)."""

@@ -1,0 +1,60 @@
+"""Read-only access to the warehouse for the dashboard.
+
+One cached read-only connection per warehouse file version (its modification time), so a
+rebuild is picked up without a restart; a cursor per query; results cached per version,
+query name and parameters. Pages never write SQL: they call named queries.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+import queries
+
+DEFAULT_WAREHOUSE = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
+
+
+def warehouse_path() -> Path:
+    # Tests and deployments may point elsewhere; the default is what `python -m etl` builds.
+    return Path(os.environ.get("ACCOUNTABILITY_WAREHOUSE", DEFAULT_WAREHOUSE))
+
+
+def warehouse_version() -> float | None:
+    path = warehouse_path()
+    return path.stat().st_mtime if path.exists() else None
+
+
+@st.cache_resource(max_entries=2)
+def _connect(path: str, version: float) -> duckdb.DuckDBPyConnection:
+    return duckdb.connect(path, read_only=True)
+
+
+def connection() -> duckdb.DuckDBPyConnection | None:
+    version = warehouse_version()
+    if version is None:
+        return None
+    return _connect(str(warehouse_path()), version)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_query(path: str, version: float, name: str, params: tuple) -> pd.DataFrame:
+    values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
+    return queries.run(_connect(path, version), name, values).df()
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run a named query with parameters; cached until the warehouse changes."""
+    version = warehouse_version()
+    if version is None:
+        raise FileNotFoundError(warehouse_path())
+    frozen = tuple(sorted((key, _hashable(value)) for key, value in params.items()))
+    return _cached_query(str(warehouse_path()), version, name, frozen)
+
+
+def _hashable(value):
+    return tuple(value) if isinstance(value, list) else value

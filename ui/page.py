@@ -1,0 +1,43 @@
+"""What every page receives, and the footer every chart carries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from ui import data
+from ui.i18n import Translator
+from ui.state import ViewState
+
+
+@dataclass
+class PageContext:
+    lang: str
+    t: Translator
+    state: ViewState
+
+
+def chart_footer(
+    page: PageContext,
+    source_ids: list[str],
+    reading: str,
+    table: pd.DataFrame,
+    table_key: str,
+) -> None:
+    """Under every chart: source, licence, as-of date, a one-sentence reading, and the
+    table behind it (for screen readers and copy-paste)."""
+    t = page.t
+    sources = data.query("sources_by_id", source_ids=source_ids)
+    parts = []
+    for row in sources.itertuples():
+        parts.append(
+            f"**{t('footer_source')}:** [{row.publisher}]({row.url}) ({row.title}) · "
+            f"**{t('footer_licence')}:** {row.licence} · "
+            f"**{t('footer_as_of')}:** {row.retrieved_at}"
+        )
+    st.markdown(reading)
+    st.caption("  \n".join(parts))
+    with st.expander(t("table_behind_chart")):
+        st.dataframe(table, hide_index=True, key=table_key)

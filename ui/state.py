@@ -1,0 +1,56 @@
+"""Every filter lives in `st.query_params`, validated, so every view has a link.
+
+`choice()` reads a parameter, keeps it only if it is one of the allowed values (otherwise
+a visible notice says it was ignored), and writes the current value back to the URL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+
+@dataclass
+class ViewState:
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (parameter, bad value)
+
+    def raw(self, name: str) -> str | None:
+        value = st.query_params.get(name)
+        return value if value not in (None, "") else None
+
+    def choice(self, name: str, allowed: list[str], default: str | None) -> str | None:
+        """The URL's value if allowed, else `default` (with a notice when it was bad)."""
+        value = self.raw(name)
+        if value is not None and value not in allowed:
+            self.notices.append((name, value))
+            value = None
+        return value if value is not None else default
+
+    def integer(self, name: str, low: int, high: int, default: int) -> int:
+        value = self.raw(name)
+        if value is None:
+            return default
+        try:
+            number = int(value)
+        except ValueError:
+            self.notices.append((name, value))
+            return default
+        if not low <= number <= high:
+            self.notices.append((name, value))
+            return default
+        return number
+
+    def set(self, **values) -> None:
+        """Write the current view to the URL (None removes a parameter)."""
+        for name, value in values.items():
+            if value is None:
+                if name in st.query_params:
+                    del st.query_params[name]
+            elif st.query_params.get(name) != str(value):
+                st.query_params[name] = str(value)
+
+    def clear_except(self, keep: set[str]) -> None:
+        for name in list(st.query_params.keys()):
+            if name not in keep:
+                del st.query_params[name]
