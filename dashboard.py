@@ -25,7 +25,7 @@ log = logging.getLogger("dashboard")
 def main() -> None:
     state = ViewState()
     lang = state.choice("lang", list(LANGUAGES), DEFAULT_LANGUAGE)
-    page_name = state.choice("page", list(PAGES), "overview")
+    linked_page = page_name = state.choice("page", list(PAGES), "overview")
     view = PAGES[page_name]
     t = Translator(lang, getattr(view, "TEXT", {}))
     st.set_page_config(page_title=t("app_title"), layout="wide")
@@ -45,7 +45,7 @@ def main() -> None:
             index=list(PAGES).index(page_name),
             format_func=lambda name: t(f"page_{name}"),
         )
-    if page_name != st.query_params.get("page", "overview"):
+    if page_name != linked_page:
         # A new page starts from its own defaults: drop the previous page's filters.
         state.clear_except({"lang"})
         state.notices.clear()
