@@ -76,6 +76,7 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceS
         summaries = [
             _load_source(con, module, data_dir, show_progress) for module in source_modules()
         ]
+        evaluate_directives(con)
         run_checks(con)
         built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         con.execute(
@@ -178,6 +179,26 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
         ],
     )
     return SourceSummary(source.slug, *totals)
+
+
+COMPLIANCE_COLUMNS = (
+    "directive_id, rule_id, scope_level, scope_id, region_id, observed_date, status, "
+    "in_jurisdiction, evidence, evidence_url, method, source_id, confidence"
+)
+
+
+def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
+    """Stage `evaluate`: each `queries/directives/*.sql` rule returns compliance rows."""
+    for name, query in queries.catalogue("directives").items():
+        try:
+            # The rule's SQL is a file of the project, not a value: nothing is formatted in.
+            statement = query.sql.rstrip().rstrip(";")
+            con.execute(
+                f"INSERT INTO compliance ({COMPLIANCE_COLUMNS}) "  # noqa: S608
+                f"SELECT {COMPLIANCE_COLUMNS} FROM (\n{statement}\n)"
+            )
+        except duckdb.Error as error:
+            raise BuildError(f"directive rule {name}: {error}") from None
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:
