@@ -1,0 +1,55 @@
+"""CSV downloads: literal expected bytes, formula neutralisation, ISO dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from exports.table_csv import csv_chunks, query_csv
+
+
+def test_literal_bytes_with_quoting_dates_and_neutralised_cells():
+    rows = [
+        ('=HYPERLINK("http://x")', -3, dt.date(2024, 7, 3), True),
+        ("+33 1 23", 1.5, None, False),
+        ("-", 0, dt.date(2021, 8, 2), None),
+        ("@SUM(A1)", 2, None, None),
+        ("\tTab", 3, None, None),
+        ("\rReturn", 4, None, None),
+        ('He said "no", twice\nnew line', 5, None, None),
+        ("Maisons-Alfort (94)", 6, None, None),
+    ]
+    expected = (
+        b"label,value,day,flag\r\n"
+        b'"\'=HYPERLINK(""http://x"")",-3,2024-07-03,true\r\n'
+        b"'+33 1 23,1.5,,false\r\n"
+        b"'-,0,2021-08-02,\r\n"
+        b"'@SUM(A1),2,,\r\n"
+        b"'\tTab,3,,\r\n"
+        b'"\'\rReturn",4,,\r\n'
+        b'"He said ""no"", twice\nnew line",5,,\r\n'
+        b"Maisons-Alfort (94),6,,\r\n"
+    )
+    assert b"".join(csv_chunks(["label", "value", "day", "flag"], rows)) == expected
+
+
+def test_utf8_without_bom():
+    data = b"".join(csv_chunks(["nom"], [("Île-de-France",)]))
+    assert data == "nom\r\nÎle-de-France\r\n".encode()
+
+
+def test_query_csv_is_the_named_query_with_its_parameters():
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE category_map (jurisdiction VARCHAR, original_label VARCHAR, "
+        "category VARCHAR, note VARCHAR)"
+    )
+    con.execute(
+        "INSERT INTO category_map VALUES ('US-IL-CHI', 'DOMESTIC', "
+        "'domestic_violence', '=1+1'), ('US-IL-CHI', 'OTHER', 'other', NULL)"
+    )
+    assert query_csv(con, "category_map_search", {"search": "dom"}) == (
+        b"jurisdiction,original_label,category,note\r\n"
+        b"US-IL-CHI,DOMESTIC,domestic_violence,'=1+1\r\n"
+    )
