@@ -65,3 +65,19 @@ def query_csv(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = N
     """The CSV of a named query: a pure function of (query name, parameters)."""
     columns, rows = query_rows(con, name, params)
     return b"".join(csv_chunks(columns, rows))
+
+
+def frame_csv(frame) -> bytes:
+    """The CSV of a small frame already on screen (a chart's table), same rules."""
+    rows = (
+        tuple(None if _is_missing(v) else v for v in row)
+        for row in frame.itertuples(index=False, name=None)
+    )
+    return b"".join(csv_chunks([str(c) for c in frame.columns], rows))
+
+
+def _is_missing(value) -> bool:
+    try:
+        return value != value  # NaN and NaT are not equal to themselves
+    except (TypeError, ValueError):
+        return False

@@ -53,3 +53,12 @@ def test_query_csv_is_the_named_query_with_its_parameters():
         b"jurisdiction,original_label,category,note\r\n"
         b"US-IL-CHI,DOMESTIC,domestic_violence,'=1+1\r\n"
     )
+
+
+def test_frame_csv_writes_missing_values_as_empty_cells():
+    import pandas as pd
+
+    from exports.table_csv import frame_csv
+
+    frame = pd.DataFrame({"region": ["D11", "-D1"], "rate": [12.5, float("nan")]})
+    assert frame_csv(frame) == b"region,rate\r\nD11,12.5\r\n'-D1,\r\n"

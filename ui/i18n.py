@@ -36,6 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
     "footer_licence": {"en": "Licence", "fr": "Licence"},
     "footer_as_of": {"en": "As of", "fr": "Données du"},
     "table_behind_chart": {"en": "Table behind this chart", "fr": "Tableau derrière ce graphique"},
+    "download_csv": {"en": "Download this table (CSV)", "fr": "Télécharger ce tableau (CSV)"},
     # Jurisdictions
     "jurisdiction": {"en": "Jurisdiction", "fr": "Juridiction"},
     "jur_FR": {"en": "France", "fr": "France"},

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from exports.table_csv import frame_csv
 from ui import data
 from ui.i18n import Translator
 from ui.state import ViewState
@@ -41,3 +42,10 @@ def chart_footer(
     st.caption("  \n".join(parts))
     with st.expander(t("table_behind_chart")):
         st.dataframe(table, hide_index=True, key=table_key)
+        st.download_button(
+            t("download_csv"),
+            frame_csv(table),
+            file_name=f"{table_key}.csv",
+            mime="text/csv",
+            key=f"{table_key}_csv",
+        )
