@@ -10,7 +10,7 @@ import pytest
 import queries
 from queries import QueryError
 
-ALL_FOLDERS = ["", "checks"]
+ALL_FOLDERS = ["", "checks", "directives"]
 
 
 @pytest.mark.parametrize("folder", ALL_FOLDERS)

@@ -1,0 +1,28 @@
+-- name: us_nj_1_major_discipline_report
+-- answers: US-NJ-1 for New Jersey, one observation: can the duty to publish each agency's annual Major Discipline Report by 31 January be checked from published data? (not yet: insufficient_data)
+-- params: none
+-- US-NJ is not a region of the warehouse: region_id is NULL, scope_id names the state.
+SELECT
+    d.directive_id,
+    'US-NJ-1/major-discipline-report' AS rule_id,
+    'region' AS scope_level,
+    'US-NJ' AS scope_id,
+    CAST(NULL AS VARCHAR) AS region_id,
+    CAST(NULL AS DATE) AS observed_date,
+    'insufficient_data' AS status,
+    true AS in_jurisdiction,
+    'Not checkable with the loaded data. It would take, for each New Jersey law-enforcement '
+        || 'agency and reporting year, the date its annual Major Discipline Report was '
+        || 'published on its website and sent to the Attorney General and County Prosecutor, '
+        || 'compared with 31 January of the following year (the list of agencies expected to '
+        || 'report is needed too, to find those that never published); or the Attorney '
+        || 'General''s statewide compilation of these reports with the date each was received. '
+        || 'No New Jersey data is loaded.' AS evidence,
+    nullif(trim(split_part(d.source_url, ' | ', 1)), '') AS evidence_url,
+    'No dated record of agency report publications is loaded, so no observation of the '
+        || '31 January deadline is possible; the status stays insufficient_data until such '
+        || 'data is loaded.' AS method,
+    'curated_directives' AS source_id,
+    'high' AS confidence
+FROM directives AS d
+WHERE d.directive_id = 'US-NJ-1'

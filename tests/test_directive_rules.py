@@ -1,0 +1,793 @@
+"""The directive rules in queries/directives/ (one compliance observation per row).
+
+Part (a): each rule on small hand-made fixtures, loaded through the build's own stage
+(etl.build.evaluate_directives) so the rows must fit the compliance table; every status a
+rule can produce is planted and asserted. Part (b): figures on the real build (fixture
+`db`) that were checked by hand with an independent computation, described in comments.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import duckdb
+import pytest
+
+import queries
+from etl.build import COMPLIANCE_COLUMNS, SCHEMA_SQL, evaluate_directives
+
+RULES = {
+    "us_ny_nyc_1_departure_letter": "US-NY-NYC-1/departure-letter",
+    "fr_1_cases_register": "FR-1/cases-register",
+    "fr_1_national_removals": "FR-1/national-removals",
+    "fr_1_what_if_chicago": "FR-1/what-if-chicago",
+    "gb_2_barred_list_referral": "GB-2/barred-list-referral",
+    "gb_3_barred_list": "GB-3/barred-list",
+    "us_nj_1_major_discipline_report": "US-NJ-1/major-discipline-report",
+}
+STATUSES = {
+    "compliant",
+    "violation",
+    "alleged_violation",
+    "pending",
+    "insufficient_data",
+    "not_applicable",
+    "policy_gap",
+}
+
+
+def key(n: int) -> str:
+    """A pseudonymous officer key of the warehouse's shape (16 hex digits)."""
+    return f"{n:016x}"
+
+
+# -- fixtures ---------------------------------------------------------------------------
+
+DIRECTIVES = [
+    ("FR-1", "FR", "2021-08-02", 0, "https://fr1.example/a | https://fr1.example/b"),
+    ("US-NY-NYC-1", "US-NY-NYC", "2019-11-05", None, "https://nyc1.example/letters"),
+    ("GB-2", "GB-EAW", None, 5, "https://gb2.example/reg3"),
+    ("GB-3", "GB-EAW", None, None, "https://gb3.example/a | https://gb3.example/b"),
+    ("US-NJ-1", "US-NJ", "2020-06-15", 31, "https://nj1.example/a | https://nj1.example/b"),
+]
+SOURCES = [
+    ("us_nyc_ccrb_departure_letters", "2026-06-18", "https://letters.example"),
+    ("us_nyc_ccrb_penalties", "2026-07-01", "https://penalties.example"),
+    ("us_chicago_cpdp_units", "2018-08-13", "https://units.example"),
+    ("us_chicago_cpdp_complaints", "2018-08-13", "https://complaints.example"),
+]
+
+
+def base_warehouse() -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect()
+    con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
+    for directive_id, jurisdiction, issued, deadline, url in DIRECTIVES:
+        con.execute(
+            "INSERT INTO directives (directive_id, jurisdiction, issuer, issued_date, title, "
+            "requirement, deadline_days, source_url) VALUES (?, ?, 'issuer', ?, 't', 'r', ?, ?)",
+            [directive_id, jurisdiction, issued, deadline, url],
+        )
+    for source_id, retrieved_at, url in SOURCES:
+        con.execute(
+            "INSERT INTO sources VALUES (?, 't', 'p', 'j', ?, 'lic', ?, ?, 0, 0, 0, "
+            "NULL, NULL, NULL)",
+            [source_id, url, retrieved_at, "a" * 64],
+        )
+    return con
+
+
+def observations(con, rule_id: str) -> dict[str, dict]:
+    """Run every rule as the build does, then return one rule's rows by scope_id."""
+    evaluate_directives(con)
+    cursor = con.execute(
+        f"SELECT {COMPLIANCE_COLUMNS} FROM compliance WHERE rule_id = ?", [rule_id]
+    )
+    names = [d[0] for d in cursor.description]
+    rows = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    by_scope = {row["scope_id"]: row for row in rows}
+    assert len(by_scope) == len(rows), "scope_id repeats within a rule"
+    return by_scope
+
+
+def statuses(rows: dict[str, dict]) -> dict[str, str]:
+    return {scope: row["status"] for scope, row in rows.items()}
+
+
+# -- every rule file -------------------------------------------------------------------
+
+
+def test_rule_files_are_the_expected_ones():
+    assert set(queries.catalogue("directives")) == set(RULES)
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_returns_the_compliance_columns_in_order(name):
+    con = base_warehouse()
+    statement = queries.get(name, "directives").sql
+    columns = [d[0] for d in con.execute(statement).description]
+    assert columns == [c.strip() for c in COMPLIANCE_COLUMNS.split(",")]
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_rule_file_stem_is_its_rule_id_in_snake_case(name):
+    assert re.sub(r"[^a-z0-9]+", "_", RULES[name].lower()) == name
+
+
+def test_rules_on_an_empty_warehouse_give_only_the_unconditional_rows():
+    con = base_warehouse()
+    evaluate_directives(con)
+    rows = con.execute("SELECT rule_id, status FROM compliance ORDER BY rule_id").fetchall()
+    assert rows == [
+        ("FR-1/national-removals", "insufficient_data"),
+        ("GB-2/barred-list-referral", "insufficient_data"),
+        ("GB-3/barred-list", "insufficient_data"),
+        ("US-NJ-1/major-discipline-report", "insufficient_data"),
+    ]
+
+
+# -- (a) US-NY-NYC-1: departure letters ------------------------------------------------
+
+NYC = "us_nyc_ccrb_penalties"
+REC = {
+    "suspension": "Substantiated (Charges)",
+    "warning": "Substantiated (Command Discipline A)",
+    "advice": "Substantiated (Formalized Training)",
+    None: "Substantiated (No Recommendations)",
+}
+# (case, officer, recommended level, final outcome, final level, stage, APU status, closed)
+NYC_ROWS = [
+    ("202000001", 1, "warning", "No penalty", "none", "Non-APU", None, "2021-03-31"),
+    ("202000002", 2, "suspension", "Instructions", "advice", "Non-APU", None, "2022-05-01"),
+    ("202000002", 3, "suspension", "Instructions", "advice", "Non-APU", None, "2022-05-01"),
+    ("202000003", 4, "warning", "Formalized Training", "advice", "Non-APU", None, "2023-01-31"),
+    ("201800004", 5, "suspension", "No penalty", "none", "APU: Closed", "Closed", "2019-06-30"),
+    ("202500005", 6, "warning", "No penalty", "none", "Non-APU", None, "2026-06-10"),
+    ("202000006", 7, "warning", "Command Discipline - A", "warning", "Non-APU", None, "2021-01-01"),
+    ("202000007", 8, "advice", "Vacation: 5 days", "suspension", "Non-APU", None, "2021-01-01"),
+    ("202000008", 9, None, "No penalty", "none", "Non-APU", None, "2021-01-01"),
+    (
+        "202300009",
+        10,
+        "suspension",
+        "APU - Decision Pending",
+        None,
+        "APU: Pending",
+        "Pending",
+        None,
+    ),
+    ("202000010", 11, "warning", "Retired", None, "Non-APU", None, "2023-01-01"),
+    (
+        "202000011",
+        12,
+        "suspension",
+        None,
+        None,
+        "APU trial: Closed: Not guilty after trial-PC Approved",
+        "Closed: Not guilty after trial-PC Approved",
+        "2022-01-01",
+    ),
+    ("202400012", 13, "warning", None, None, "Non-APU", None, None),
+    ("201500013", 14, "warning", None, None, "Non-APU", None, None),
+]
+NYC_EXPECTED = {
+    "202000001": "compliant",  # letter for this case and officer
+    "202000002-2": "compliant",  # letter for this officer
+    "202000002-3": "violation",  # the letter names another officer of the case
+    "202000003": "compliant",  # a letter with no officer covers the whole case
+    "201800004": "not_applicable",  # closed before 2019-11-05 (an APU case)
+    "202500005": "pending",  # closed in the month of the last letters list
+    "202300009": "pending",  # APU decision pending
+    "202000010": "not_applicable",  # retired: not a sanction
+    "202000011": "insufficient_data",  # closed with no level on the common scale
+    "202400012": "pending",  # nothing reported, complaint received since 2019
+    "201500013": "insufficient_data",  # nothing reported, complaint from before 2019
+}
+
+
+def nyc_warehouse() -> duckdb.DuckDBPyConnection:
+    con = base_warehouse()
+    for case_id, n, rec_level, final, final_level, stage, status, closed in NYC_ROWS:
+        con.execute(
+            "INSERT INTO allegations (allegation_id, source_id, case_id, officer_key, "
+            "region_id, closed_date, finding, finding_original, recommended_outcome, "
+            "recommended_level, final_outcome, final_outcome_detail, final_level, case_status) "
+            "VALUES (?, ?, ?, ?, 'US-NY-NYC', ?, 'sustained', ?, ?, ?, ?, ?, ?, ?)",
+            [
+                f"{case_id}:{n}", NYC, case_id, key(n), closed, REC[rec_level],
+                REC[rec_level], rec_level, final, stage, final_level, status,
+            ],
+        )  # fmt: skip
+    letters = [("202000001", key(1)), ("202000002", key(2)), ("202000003", None)]
+    for case_id, officer in letters:
+        con.execute(
+            "INSERT INTO departure_letters VALUES (?, 'us_nyc_ccrb_departure_letters', ?, "
+            "2021, 3, ?, NULL)",
+            [case_id, officer, f"https://letters.example/{case_id}.pdf"],
+        )
+    con.execute(
+        "INSERT INTO closing_reports VALUES ('202000002', 'us_nyc_ccrb_closing_reports', "
+        "'Substantiated', '2021-01-01', 'https://reports.example/202000002.pdf')"
+    )
+    return con
+
+
+def nyc_scope(label: str) -> str:
+    case_id, _, n = label.partition("-")
+    officer = int(n) if n else next(row[1] for row in NYC_ROWS if row[0] == case_id)
+    return f"{case_id}:{key(officer)}"
+
+
+def test_nyc_departure_letter_statuses():
+    rows = observations(nyc_warehouse(), RULES["us_ny_nyc_1_departure_letter"])
+    assert statuses(rows) == {nyc_scope(k): v for k, v in NYC_EXPECTED.items()}
+    assert {row["in_jurisdiction"] for row in rows.values()} == {True}
+    assert {row["directive_id"] for row in rows.values()} == {"US-NY-NYC-1"}
+    assert {row["scope_level"] for row in rows.values()} == {"case"}
+
+
+def test_nyc_departure_letter_evidence():
+    rows = observations(nyc_warehouse(), RULES["us_ny_nyc_1_departure_letter"])
+    letter = rows[nyc_scope("202000002-2")]
+    assert letter["evidence_url"] == "https://letters.example/202000002.pdf"
+    assert "departure letter published 2021-03" in letter["evidence"]
+    assert letter["observed_date"] == date(2022, 5, 1)
+    missing = rows[nyc_scope("202000002-3")]
+    assert missing["confidence"] == "medium"
+    assert missing["source_id"] == "us_nyc_ccrb_departure_letters"
+    # No letter: the closing report is the best link, else the penalties dataset.
+    assert missing["evidence_url"] == "https://reports.example/202000002.pdf"
+    assert "'Substantiated (Charges)' (suspension)" in missing["evidence"]
+    assert "'Instructions' (advice)" in missing["evidence"]
+    assert "no departure letter in the CCRB list published 2026-06-18" in missing["evidence"]
+    assert "2026-06-18" in missing["method"] and "absence" in missing["method"]
+    before = rows[nyc_scope("201800004")]
+    assert "2019-11-05" in before["method"]
+    assert before["evidence_url"] == "https://penalties.example"
+
+
+def test_nyc_rule_date_comes_from_the_directives_table():
+    con = nyc_warehouse()
+    con.execute(
+        "UPDATE directives SET issued_date = '2023-01-01' WHERE directive_id = ?", ["US-NY-NYC-1"]
+    )
+    rows = observations(con, RULES["us_ny_nyc_1_departure_letter"])
+    assert rows[nyc_scope("202000002-3")]["status"] == "not_applicable"
+    assert rows[nyc_scope("202400012")]["status"] == "pending"  # complaint year 2024 >= 2023
+    con = nyc_warehouse()
+    con.execute("DELETE FROM directives WHERE directive_id = 'US-NY-NYC-1'")
+    assert observations(con, RULES["us_ny_nyc_1_departure_letter"]) == {}
+
+
+def test_nyc_without_the_letters_list_a_departure_cannot_be_judged():
+    con = nyc_warehouse()
+    con.execute("DELETE FROM sources WHERE source_id = 'us_nyc_ccrb_departure_letters'")
+    rows = observations(con, RULES["us_ny_nyc_1_departure_letter"])
+    assert rows[nyc_scope("202000002-3")]["status"] == "insufficient_data"
+    assert rows[nyc_scope("202000001")]["status"] == "compliant"  # its letter is still loaded
+
+
+# -- (a) FR-1: cases register ----------------------------------------------------------
+
+# (case_id, directive, legal status, assessment, source type, confidence, date)
+CASE_EVENTS = [
+    ("FR-901.1", "FR-1", "convicted_final", "violation", "press", "high", "2023-05-02"),
+    ("FR-901.2", "FR-1", "convicted_final", "violation", "court", "medium", "2023-06"),
+    ("FR-901.3", "FR-1", "convicted_final", "violation", "official", "low", None),
+    ("FR-902.1", "FR-1", "convicted_nonfinal", "alleged_violation", "press", "medium", None),
+    ("FR-902.2", "FR-1", "convicted_nonfinal", "violation", "court", "high", "2024-01-09"),
+    ("FR-903.1", "FR-1", "alleged", "alleged_violation", "press", "low", None),
+    ("FR-904.1", "FR-1", "convicted_final", "compliant", "official", "high", "2022-11"),
+    ("FR-905.1", "FR-1", "overturned", "pending", "press", "medium", "2026-01-14"),
+    ("FR-906.1", "FR-1", "unknown", "insufficient_data", "press", "low", "2024-07-03"),
+    ("FR-907.1", "FR-1", "convicted_nonfinal", "policy_gap", "press", "medium", ""),
+    ("FR-908.1", "FR-3", "convicted_final", "violation", "court", "high", "2023-01-01"),
+]
+CASES_EXPECTED = {
+    "FR-901.1": "alleged_violation",  # press evidence
+    "FR-901.2": "violation",  # court evidence, medium confidence
+    "FR-901.3": "alleged_violation",  # official but low confidence
+    "FR-902.1": "policy_gap",  # a non-final conviction does not trigger FR-1
+    "FR-902.2": "policy_gap",
+    "FR-903.1": "alleged_violation",
+    "FR-904.1": "compliant",
+    "FR-905.1": "pending",
+    "FR-906.1": "insufficient_data",
+    "FR-907.1": "policy_gap",
+}
+
+
+def cases_warehouse() -> duckdb.DuckDBPyConnection:
+    con = base_warehouse()
+    for case_id, directive, legal, status, source_type, confidence, when in CASE_EVENTS:
+        con.execute(
+            "INSERT INTO case_events (case_id, source_id, jurisdiction, region_id, event_type, "
+            "event_date, legal_status, description, directive_id, status_vs_directive, "
+            "source_url, source_type, confidence) VALUES (?, 'curated_cases_register', 'FR', "
+            "'FR-DEP-94', 'conviction', ?, ?, 'An officer was convicted.', ?, ?, ?, ?, ?)",
+            [
+                case_id, when, legal, directive, status,
+                f"https://{case_id}.example/1 | https://{case_id}.example/2", source_type,
+                confidence,
+            ],
+        )  # fmt: skip
+    return con
+
+
+def test_fr1_cases_register_statuses():
+    rows = observations(cases_warehouse(), RULES["fr_1_cases_register"])
+    assert statuses(rows) == CASES_EXPECTED
+    assert {row["in_jurisdiction"] for row in rows.values()} == {True}
+    assert {row["source_id"] for row in rows.values()} == {"curated_cases_register"}
+
+
+def test_fr1_cases_register_dates_links_and_evidence():
+    rows = observations(cases_warehouse(), RULES["fr_1_cases_register"])
+    assert rows["FR-901.1"]["observed_date"] == date(2023, 5, 2)
+    assert rows["FR-901.2"]["observed_date"] == date(2023, 6, 1)  # YYYY-MM: first of month
+    assert rows["FR-901.3"]["observed_date"] is None
+    assert rows["FR-907.1"]["observed_date"] is None  # empty text
+    assert rows["FR-901.1"]["evidence_url"] == "https://FR-901.1.example/1"
+    assert rows["FR-901.1"]["evidence"] == (
+        "An officer was convicted. Legal status: convicted final (conviction, press source)."
+    )
+    assert rows["FR-901.3"]["confidence"] == "low"
+    assert rows["FR-901.1"]["region_id"] == "FR-DEP-94"
+    assert "changed" in rows["FR-901.1"]["method"]
+    assert "kept as recorded" in rows["FR-904.1"]["method"]
+
+
+# -- (a) FR-1: national removals -------------------------------------------------------
+
+PERIOD = "Aug 2021 - 23 Sept 2022 (about one year after the 2 Aug 2021 instruction)"
+
+
+def national_warehouse(confidences=("medium", "high", "high")) -> duckdb.DuckDBPyConnection:
+    con = base_warehouse()
+    figures = [
+        ("removed_from_public_contact_dv", "police_nationale", 92),
+        ("removed_from_public_contact_dv", "gendarmerie", 66),
+        ("removed_from_public_contact_dv_prefecture_de_police", "police_nationale", 51),
+    ]
+    for (measure, subject, value), confidence in zip(figures, confidences, strict=True):
+        con.execute(
+            "INSERT INTO statistics VALUES ('curated_fr_national_sanctions', 'FR', 2022, ?, ?, "
+            "?, 'count', ?, ?, ?, 'https://figures.example/a | https://figures.example/b')",
+            [measure, measure, value, subject, PERIOD, confidence],
+        )
+    return con
+
+
+def test_fr1_national_removals():
+    rows = observations(national_warehouse(), RULES["fr_1_national_removals"])
+    assert list(rows) == ["FR"]
+    row = rows["FR"]
+    assert row["status"] == "insufficient_data"
+    assert (row["scope_level"], row["region_id"], row["in_jurisdiction"]) == ("region", "FR", True)
+    assert row["observed_date"] == date(2022, 9, 23)
+    assert row["evidence_url"] == "https://figures.example/a"
+    assert row["confidence"] == "medium"  # the weakest of the rows used
+    assert row["source_id"] == "curated_fr_national_sanctions"
+    for figure in ("92 police officers", "51 at the Préfecture de police", "66 gendarmes", "158"):
+        assert figure in row["evidence"]
+    assert "finally convicted" in row["evidence"]
+
+
+def test_fr1_national_removals_confidence_and_no_figures():
+    rows = observations(national_warehouse(("high", "low", "high")), "FR-1/national-removals")
+    assert rows["FR"]["confidence"] == "low"
+    rows = observations(base_warehouse(), "FR-1/national-removals")
+    assert rows["FR"]["status"] == "insufficient_data"
+    assert rows["FR"]["evidence"].startswith("No published figure")
+
+
+# -- (a) FR-1: what-if on Chicago ------------------------------------------------------
+
+CHI_COMPLAINTS = "us_chicago_cpdp_complaints"
+CHI_UNITS = "us_chicago_cpdp_units"
+# label: (officer, closed date, final outcome, final level)
+CHI_TRIGGERS = {
+    "recorded": (21, "2010-05-01", "5 DAY SUSPENSION", "suspension"),
+    "moved_back": (22, "2010-01-01", "REPRIMAND", "warning"),
+    "open_served": (23, "2010-01-01", "1 DAY SUSPENSION", "suspension"),
+    "open_unproven": (24, "2010-01-01", "1 DAY SUSPENSION", "suspension"),
+    "back_office": (25, "2010-03-01", "10 DAY SUSPENSION", "suspension"),
+    "separated": (26, "2010-01-01", "SEPARATION", "dismissal"),
+    "resigned": (27, "2010-01-01", "Resigned", None),
+    "left": (28, "2008-01-01", "REPRIMAND", "warning"),
+    "no_date": (29, None, "REPRIMAND", "warning"),
+    "unknown_role": (30, "2010-01-01", "REPRIMAND", "warning"),
+    "after_history": (31, "2017-05-01", "REPRIMAND", "warning"),
+    "no_history": (32, "2010-01-01", "REPRIMAND", "warning"),
+    "victim_facing": (33, "2010-01-01", "REPRIMAND", "warning"),
+    "gap": (34, "2010-01-01", "REPRIMAND", "warning"),
+}
+# officer: [(unit name, role, start, end)]; end None = open assignment
+CHI_ASSIGNMENTS = {
+    21: [("DISTRICT 007", "public_facing", "2005-01-01", "2012-01-01")],
+    22: [
+        ("RECORDS DIVISION", "back_office", "2008-01-01", "2011-01-01"),
+        ("DISTRICT 004", "public_facing", "2011-01-02", None),
+    ],
+    23: [("DISTRICT 011", "public_facing", "2005-01-01", None)],
+    24: [("DISTRICT 012", "public_facing", "2005-01-01", None)],
+    25: [
+        ("DISTRICT 003", "public_facing", "2005-01-01", "2010-03-01"),
+        ("GENERAL SUPPORT DIVISION", "back_office", "2010-03-01", None),
+    ],
+    26: [("DISTRICT 001", "public_facing", "2005-01-01", None)],
+    27: [("DISTRICT 001", "public_facing", "2005-01-01", None)],
+    28: [("DISTRICT 002", "public_facing", "2000-01-01", "2005-01-01")],
+    29: [("DISTRICT 002", "public_facing", "2000-01-01", None)],
+    30: [(None, "unknown", "2005-01-01", None)],
+    31: [("DISTRICT 005", "public_facing", "2005-01-01", None)],
+    33: [("SPECIAL VICTIMS UNIT", "victim_facing", "2009-01-01", "2013-01-01")],
+    34: [
+        ("DISTRICT 006", "public_facing", "2000-01-01", "2009-01-01"),
+        ("RECORDS DIVISION", "back_office", "2011-01-01", None),
+    ],
+    # not a trigger: sets the end of the unit history (its last real end date)
+    99: [("DISTRICT 009", "public_facing", "2000-01-01", "2016-10-08")],
+}
+CHI_EXPECTED = {
+    "recorded": "violation",
+    "moved_back": "violation",
+    "open_served": "violation",
+    "open_unproven": "insufficient_data",
+    "back_office": "compliant",
+    "separated": "not_applicable",
+    "resigned": "not_applicable",
+    "left": "not_applicable",
+    "no_date": "insufficient_data",
+    "unknown_role": "insufficient_data",
+    "after_history": "insufficient_data",
+    "no_history": "insufficient_data",
+    "victim_facing": "violation",
+    "gap": "insufficient_data",
+}
+
+
+def chicago_warehouse() -> duckdb.DuckDBPyConnection:
+    con = base_warehouse()
+    insert = (
+        "INSERT INTO allegations (allegation_id, source_id, case_id, officer_key, region_id, "
+        "category, incident_date, closed_date, finding, final_outcome, final_level) "
+        "VALUES (?, ?, ?, ?, 'US-IL-CHI-D7', ?, ?, ?, ?, ?, ?)"
+    )
+    for label, (n, closed, final, level) in CHI_TRIGGERS.items():
+        con.execute(
+            insert,
+            [
+                f"{label}:{n}", CHI_COMPLAINTS, f"CR-{label}", key(n), "domestic_violence",
+                "2009-06-01", closed, "sustained", final, level,
+            ],
+        )  # fmt: skip
+    # Not triggers: a DV allegation not sustained and a sustained one of another category;
+    # the discourtesy complaint shows officer 23 still served after the decision (not 24).
+    others = [
+        ("x1", 21, "domestic_violence", "2009-06-01", "2010-01-01", "not_sustained", None, None),
+        ("x2", 21, "use_of_force", "2009-06-01", "2010-01-01", "sustained", "REPRIMAND", "warning"),
+        ("x3", 23, "discourtesy", "2012-02-02", "2012-06-01", "not_sustained", None, None),
+    ]
+    for allegation, n, category, incident, closed, finding, final, level in others:
+        con.execute(
+            insert,
+            [
+                allegation, CHI_COMPLAINTS, f"CR-{allegation}", key(n), category, incident,
+                closed, finding, final, level,
+            ],
+        )  # fmt: skip
+    for n, spans in CHI_ASSIGNMENTS.items():
+        for unit_name, role, start, end in spans:
+            con.execute(
+                "INSERT INTO assignments VALUES (?, ?, '1', ?, ?, ?, ?)",
+                [key(n), CHI_UNITS, unit_name, role, start, end],
+            )
+    return con
+
+
+def chi_scope(label: str) -> str:
+    return f"{key(CHI_TRIGGERS[label][0])}:CR-{label}"
+
+
+def test_fr1_what_if_chicago_statuses():
+    rows = observations(chicago_warehouse(), RULES["fr_1_what_if_chicago"])
+    assert statuses(rows) == {chi_scope(k): v for k, v in CHI_EXPECTED.items()}
+    assert {row["in_jurisdiction"] for row in rows.values()} == {False}
+    assert {row["scope_level"] for row in rows.values()} == {"officer"}
+    assert {row["region_id"] for row in rows.values()} == {"US-IL-CHI-D7"}
+    assert {row["evidence_url"] for row in rows.values()} == {"https://units.example"}
+
+
+def test_fr1_what_if_chicago_evidence():
+    rows = observations(chicago_warehouse(), RULES["fr_1_what_if_chicago"])
+    recorded = rows[chi_scope("recorded")]
+    assert recorded["observed_date"] == date(2010, 5, 1)
+    assert "DISTRICT 007 (public_facing) from 2005-01-01 to 2012-01-01" in recorded["evidence"]
+    assert "still in that unit" in recorded["evidence"]
+    assert "grace period 0 days" in recorded["method"]
+    moved_back = rows[chi_scope("moved_back")]["evidence"]
+    assert "Already in a back-office unit" in moved_back
+    assert "After it: DISTRICT 004 (public_facing) from 2011-01-02, open-ended" in moved_back
+    served = rows[chi_scope("open_served")]
+    assert "complaint about an incident on 2012-02-02" in served["evidence"]
+    assert "later complaint" in served["method"]
+    back_office = rows[chi_scope("back_office")]["evidence"]
+    assert "GENERAL SUPPORT DIVISION (back_office)" in back_office
+    gap = rows[chi_scope("gap")]["evidence"]
+    assert "First back-office assignment 365 days after the decision" in gap
+    assert "SPECIAL VICTIMS UNIT (victim_facing)" in rows[chi_scope("victim_facing")]["evidence"]
+    assert "2016-10-08" in rows[chi_scope("after_history")]["evidence"]
+    assert rows[chi_scope("separated")]["source_id"] == CHI_COMPLAINTS
+
+
+def test_fr1_what_if_chicago_grace_period_comes_from_the_directive():
+    con = chicago_warehouse()
+    con.execute("UPDATE directives SET deadline_days = 400 WHERE directive_id = 'FR-1'")
+    rows = observations(con, RULES["fr_1_what_if_chicago"])
+    # With 400 days of grace the gap officer is in a back-office unit by the deadline.
+    assert rows[chi_scope("gap")]["status"] == "compliant"
+    assert "grace period 400 days" in rows[chi_scope("gap")]["method"]
+
+
+# -- (a) GB-2, GB-3, US-NJ-1: not checkable yet ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "scope", "region", "url", "needs"),
+    [
+        ("gb_2_barred_list_referral", "GB-EAW", "GB-EAW", "https://gb2.example/reg3",
+         "5 working days"),
+        ("gb_3_barred_list", "GB-EAW", "GB-EAW", "https://gb3.example/a", "later appointments"),
+        ("us_nj_1_major_discipline_report", "US-NJ", None, "https://nj1.example/a",
+         "31 January"),
+    ],
+)  # fmt: skip
+def test_not_yet_checkable_directives(name, scope, region, url, needs):
+    con = base_warehouse()
+    con.execute(
+        "INSERT INTO regions VALUES ('GB-EAW', 'GB', 'region', 'GB-EAW', 'England and Wales', "
+        "'GB', NULL, NULL)"
+    )
+    rows = observations(con, RULES[name])
+    assert list(rows) == [scope]
+    row = rows[scope]
+    assert row["status"] == "insufficient_data"
+    assert (row["scope_level"], row["region_id"], row["in_jurisdiction"]) == (
+        "region",
+        region,
+        True,
+    )
+    assert (row["evidence_url"], row["source_id"], row["confidence"]) == (
+        url,
+        "curated_directives",
+        "high",
+    )
+    assert needs in row["evidence"]
+
+
+def test_gb_rules_leave_region_empty_when_gb_eaw_is_not_loaded():
+    rows = observations(base_warehouse(), RULES["gb_2_barred_list_referral"])
+    assert rows["GB-EAW"]["region_id"] is None
+
+
+# -- (b) the real build ----------------------------------------------------------------
+
+
+def rule_counts(db, rule_id: str) -> dict[str, int]:
+    return dict(
+        db.execute(
+            "SELECT status, count(*) FROM compliance WHERE rule_id = ? GROUP BY status",
+            [rule_id],
+        ).fetchall()
+    )
+
+
+def test_real_compliance_rows_use_the_vocabulary(db):
+    rows = db.execute("SELECT DISTINCT rule_id, status, in_jurisdiction FROM compliance").fetchall()
+    assert {r[0] for r in rows} == set(RULES.values())
+    assert {r[1] for r in rows} <= STATUSES
+    assert {r[0] for r in rows if not r[2]} == {"FR-1/what-if-chicago"}
+
+
+def test_real_nyc_downward_departures_and_letters(db):
+    # Checked by hand from the raw files with a separate Python script: the penalties CSV
+    # (recommendation = Board Discipline Recommendation, else the Substantiated Officer
+    # Disposition; closing date = APU Closing Date for APU rows, else the Non-APU penalty
+    # report date), both labels mapped with data/reference/outcome_map_us_ny_nyc.csv, and
+    # the letters JSON keyed by (CaseNumber, the tax id in FileLink): 2,322 officer x case
+    # rows closed on or after 2019-11-05 have a final level below the recommended one, and
+    # 271 of them have a letter. All 308 letters match a penalties row; the other 37 are
+    # on rows that are not a downward departure on the common scale (23 above, 14 equal).
+    scale = "CASE {0} WHEN 'none' THEN 0 WHEN 'advice' THEN 1 WHEN 'warning' THEN 2 " \
+        "WHEN 'suspension' THEN 3 WHEN 'demotion' THEN 4 WHEN 'dismissal' THEN 5 END"  # fmt: skip
+    departures = db.execute(
+        "SELECT count(*) FROM allegations WHERE source_id = 'us_nyc_ccrb_penalties' "
+        f"AND {scale.format('final_level')} < {scale.format('recommended_level')} "
+        "AND closed_date >= DATE '2019-11-05'"
+    ).fetchone()[0]
+    assert departures == 2322
+    counts = rule_counts(db, "US-NY-NYC-1/departure-letter")
+    assert counts["compliant"] == 271
+    assert counts["violation"] == 2047
+    # 4 departures closed in June 2026, the month of the letters list's last publication
+    too_recent = db.execute(
+        "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
+        "AND status = 'pending' AND source_id = 'us_nyc_ccrb_departure_letters'"
+    ).fetchone()[0]
+    assert too_recent == 4
+    assert counts["compliant"] + counts["violation"] + too_recent == departures
+    assert db.execute("SELECT count(*) FROM departure_letters").fetchone()[0] == 308
+    # Example from the raw files: case 201804621, two officers, Board recommended Command
+    # Level Instructions, NYPD 'No penalty' on 12/28/2019, both letters posted 2019-12.
+    rows = db.execute(
+        "SELECT status, evidence_url FROM compliance WHERE rule_id = ? "
+        "AND starts_with(scope_id, '201804621:')",
+        ["US-NY-NYC-1/departure-letter"],
+    ).fetchall()
+    assert [r[0] for r in rows] == ["compliant", "compliant"]
+    assert all(r[1].endswith("RedactedDepartureLetter.pdf") for r in rows)
+
+
+def test_real_nyc_unknown_final_penalties(db):
+    # From the penalties rows with a recommendation and no final level: 797 'APU - Decision
+    # Pending' + 6 'Department adjudication in process' + 1 'Terminal Leave, Adjudication
+    # Pending' are open (804); 290 Non-APU rows with nothing reported come from complaints
+    # numbered 2019 or later (11 + 38 + 28 + 45 + 51 + 117 by year 2019-2025).
+    open_cases = db.execute(
+        "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
+        "AND status = 'pending' AND method LIKE '%APU case is pending%'"
+    ).fetchone()[0]
+    assert open_cases == 804
+    not_reported = db.execute(
+        "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
+        "AND status = 'pending' AND method LIKE 'No NYPD penalty%'"
+    ).fetchone()[0]
+    assert not_reported == 290
+
+
+def test_real_fr1_cases_register(db):
+    # cases_register.csv, rows with directive_id FR-1 (9 of 10; FR-002.3 is FR-4): no
+    # 'violation' in the file, so every status is the register's own.
+    rows = dict(
+        db.execute(
+            "SELECT scope_id, status FROM compliance WHERE rule_id = 'FR-1/cases-register'"
+        ).fetchall()
+    )
+    assert rows == {
+        "FR-001.1": "insufficient_data",
+        "FR-001.2": "alleged_violation",
+        "FR-002.1": "policy_gap",
+        "FR-002.2": "policy_gap",
+        "FR-003.1": "policy_gap",
+        "FR-004.1": "insufficient_data",
+        "FR-004.2": "insufficient_data",
+        "FR-004.3": "pending",
+        "FR-005.1": "policy_gap",
+    }
+
+
+def test_real_fr1_national_removals(db):
+    # fr_national_sanctions.csv: 2022 police_nationale 92, gendarmerie 66, Préfecture de
+    # police 51 (subset of the 92), all 'medium', period Aug 2021 - 23 Sept 2022.
+    row = db.execute(
+        "SELECT status, evidence, observed_date, confidence FROM compliance "
+        "WHERE rule_id = 'FR-1/national-removals'"
+    ).fetchall()
+    assert len(row) == 1
+    status, evidence, observed, confidence = row[0]
+    assert (status, observed, confidence) == ("insufficient_data", date(2022, 9, 23), "medium")
+    assert "92 police officers (of whom 51 at the Préfecture de police) + 66 gendarmes = 158" in (
+        evidence
+    )
+
+
+def test_real_fr1_what_if_chicago(db):
+    # Independent count: distinct (officer, case) among Chicago allegations with category
+    # domestic_violence and finding sustained = 972 (one allegation row each).
+    triggers = db.execute(
+        "SELECT count(DISTINCT (officer_key, case_id)) FROM allegations "
+        "WHERE source_id = 'us_chicago_cpdp_complaints' AND category = 'domestic_violence' "
+        "AND finding = 'sustained'"
+    ).fetchone()[0]
+    assert triggers == 972
+    counts = rule_counts(db, "FR-1/what-if-chicago")
+    assert sum(counts.values()) == triggers
+    assert counts == {
+        "violation": 649,
+        "compliant": 18,
+        "not_applicable": 127,
+        "insufficient_data": 178,
+    }
+
+
+def test_real_fr1_what_if_chicago_examples_checked_in_the_raw_files(db):
+    # complaints-accused.csv: CR 1043770 has one accused, UID 122124, DOMESTIC
+    # ALTERCATION/INCIDENT - OFF DUTY, SU, '2 Day Suspension'; complaints-complaints.csv:
+    # closed 2014-08-19. unit-history.csv: UID 122124 in unit 12 (DISTRICT 012,
+    # public_facing) from 2012-12-19 to the 2018-06-01 placeholder (open); his latest
+    # complaint, CR 1077736, is about an incident on 2015-10-22. -> violation.
+    # CR 1036882: UID 103883, '15 Day Suspension', closed 2013-11-25; unit 161 (GENERAL
+    # SUPPORT DIVISION, back_office) from 2010-01-01, open, nothing later. -> compliant.
+    rows = dict(
+        db.execute(
+            "SELECT split_part(scope_id, ':', 2), status || ' | ' || evidence FROM compliance "
+            "WHERE rule_id = 'FR-1/what-if-chicago' "
+            "AND split_part(scope_id, ':', 2) IN ('1043770', '1036882')"
+        ).fetchall()
+    )
+    assert rows["1043770"].startswith("violation | ")
+    assert "DISTRICT 012 (public_facing) from 2012-12-19, open-ended" in rows["1043770"]
+    assert "incident on 2015-10-22" in rows["1043770"]
+    assert rows["1036882"].startswith("compliant | ")
+    assert "GENERAL SUPPORT DIVISION (back_office) from 2010-01-01" in rows["1036882"]
+
+
+def test_real_gb_and_nj_rows(db):
+    rows = db.execute(
+        "SELECT rule_id, scope_id, region_id, status FROM compliance "
+        "WHERE directive_id IN ('GB-2', 'GB-3', 'US-NJ-1') ORDER BY rule_id"
+    ).fetchall()
+    assert rows == [
+        ("GB-2/barred-list-referral", "GB-EAW", "GB-EAW", "insufficient_data"),
+        ("GB-3/barred-list", "GB-EAW", "GB-EAW", "insufficient_data"),
+        ("US-NJ-1/major-discipline-report", "US-NJ", None, "insufficient_data"),
+    ]
+
+
+# -- dashboard queries: recommended vs final -------------------------------------------
+
+
+def test_downgrade_queries_on_a_fixture():
+    con = base_warehouse()
+    con.execute("UPDATE sources SET jurisdiction = 'US-IL-CHI'")
+    con.execute(
+        "INSERT INTO regions VALUES ('US-IL-CHI-D7', 'US', 'district', '7', 'Englewood', "
+        "NULL, NULL, NULL)"
+    )
+    rows = [
+        ("a1", "1 DAY SUSPENSION", "suspension", "REPRIMAND", "warning", "2015-02-01"),
+        ("a2", "1 DAY SUSPENSION", "suspension", "REPRIMAND", "warning", "2015-03-01"),
+        ("a3", "SEPARATION", "dismissal", "VIOLATION NOTED", "advice", "2015-03-01"),
+        ("a4", "REPRIMAND", "warning", "REPRIMAND", "warning", "2015-03-01"),
+        ("a5", "REPRIMAND", "warning", "5 DAY SUSPENSION", "suspension", "2016-03-01"),
+        ("a6", "REPRIMAND", "warning", None, None, "2016-03-01"),
+    ]
+    for allegation, rec, rec_level, final, final_level, closed in rows:
+        con.execute(
+            "INSERT INTO allegations (allegation_id, source_id, case_id, region_id, finding, "
+            "recommended_outcome, recommended_level, final_outcome, final_level, closed_date) "
+            "VALUES (?, 'us_chicago_cpdp_complaints', ?, 'US-IL-CHI-D7', 'sustained', ?, ?, ?, "
+            "?, ?)",
+            [allegation, allegation, rec, rec_level, final, final_level, closed],
+        )
+    by_region = queries.run(
+        con,
+        "directives_downgrades_by_region",
+        {"jurisdiction": "US-IL-CHI", "year_from": 2015, "year_to": 2016},
+    ).fetchall()
+    assert by_region == [
+        ("US-IL-CHI-D7", "Englewood", 2015, 4, 3, 75.0),
+        ("US-IL-CHI-D7", "Englewood", 2016, 1, 0, 0.0),
+    ]
+    gaps = queries.run(con, "directives_biggest_gaps", {"jurisdiction": "US-IL-CHI"}).fetchall()
+    assert gaps == [
+        ("1 DAY SUSPENSION", "REPRIMAND", "suspension", "warning", 1, 2),
+        ("SEPARATION", "VIOLATION NOTED", "dismissal", "advice", 4, 1),
+    ]
+    assert (
+        queries.run(con, "directives_biggest_gaps", {"jurisdiction": "US-NY-NYC"}).fetchall() == []
+    )
+
+
+def test_downgrade_queries_on_the_real_build(db):
+    # NYC penalties closed in 2024: 1,513 rows with both levels, 958 downgraded (the
+    # independent per-year count of the NYC rule exploration: 958 departures in 2024).
+    nyc = queries.run(
+        db,
+        "directives_downgrades_by_region",
+        {"jurisdiction": "US-NY-NYC", "year_from": 2024, "year_to": 2024},
+    ).fetchall()
+    assert nyc == [("US-NY-NYC", "New York City", 2024, 1513, 958, 63.3)]
+    gaps = queries.run(db, "directives_biggest_gaps", {"jurisdiction": "US-IL-CHI"}).fetchall()
+    assert gaps[0][:2] == ("1 Day Suspension", "Reprimand")
