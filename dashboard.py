@@ -15,9 +15,14 @@ from ui import data
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
 from ui.state import ViewState
-from views import compare_regions, overview, sources
+from views import compare_regions, directives, overview, sources
 
-PAGES = {"overview": overview, "compare": compare_regions, "sources": sources}
+PAGES = {
+    "overview": overview,
+    "compare": compare_regions,
+    "directives": directives,
+    "sources": sources,
+}
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 log = logging.getLogger("dashboard")
 

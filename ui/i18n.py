@@ -17,6 +17,10 @@ TEXT: dict[str, dict[str, str]] = {
     "page": {"en": "Page", "fr": "Page"},
     "page_overview": {"en": "Overview", "fr": "Vue d'ensemble"},
     "page_compare": {"en": "Compare regions", "fr": "Comparer les territoires"},
+    "page_directives": {
+        "en": "Are directives followed?",
+        "fr": "Les directives sont-elles appliquées ?",
+    },
     "page_sources": {"en": "Sources and methodology", "fr": "Sources et méthodologie"},
     "no_warehouse": {
         "en": "No warehouse yet: build it with `python -m etl` (or `make run`).",
