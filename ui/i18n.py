@@ -36,9 +36,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "no_data": {"en": "No data", "fr": "Pas de données"},
     # Chart footers
-    "footer_source": {"en": "Source", "fr": "Source"},
-    "footer_licence": {"en": "Licence", "fr": "Licence"},
-    "footer_as_of": {"en": "As of", "fr": "Données du"},
+    "footer_source": {"en": "Source:", "fr": "Source :"},
+    "footer_licence": {"en": "Licence:", "fr": "Licence :"},
+    "footer_as_of": {"en": "As of:", "fr": "Données du :"},
     "table_behind_chart": {"en": "Table behind this chart", "fr": "Tableau derrière ce graphique"},
     "download_csv": {"en": "Download this table (CSV)", "fr": "Télécharger ce tableau (CSV)"},
     # Jurisdictions

@@ -20,6 +20,13 @@ class PageContext:
     state: ViewState
 
 
+def source_link(label: str, url: str) -> str:
+    """A link for a web address; a project file (curated tables) is named, not linked."""
+    if url.startswith(("https://", "http://")):
+        return f"[{label}]({url})"
+    return f"{label} (`{url}`)"
+
+
 def chart_footer(
     page: PageContext,
     source_ids: list[str],
@@ -34,9 +41,9 @@ def chart_footer(
     parts = []
     for row in sources.itertuples():
         parts.append(
-            f"**{t('footer_source')}:** [{row.publisher}]({row.url}) ({row.title}) · "
-            f"**{t('footer_licence')}:** {row.licence} · "
-            f"**{t('footer_as_of')}:** {row.retrieved_at}"
+            f"**{t('footer_source')}** {source_link(row.publisher, row.url)} ({row.title}) · "
+            f"**{t('footer_licence')}** {row.licence} · "
+            f"**{t('footer_as_of')}** {row.retrieved_at}"
         )
     st.markdown(reading)
     st.caption("  \n".join(parts))

@@ -1,0 +1,22 @@
+-- name: overview_funnel
+-- answers: for one allegation source, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale
+-- params: $source_id
+WITH rows AS (
+    SELECT finding, recommended_level, final_level
+    FROM allegations
+    WHERE source_id = $source_id
+)
+SELECT 1 AS stage_order, 'all' AS stage, 'count' AS level, count(*) AS allegations FROM rows
+UNION ALL
+SELECT 2, 'with_finding', 'count', count(*) FROM rows WHERE finding IS NOT NULL
+UNION ALL
+SELECT 3, 'sustained', 'count', count(*) FROM rows WHERE finding = 'sustained'
+UNION ALL
+SELECT 4, 'recommended', coalesce(recommended_level, 'unknown'), count(*)
+FROM rows WHERE finding = 'sustained' GROUP BY ALL
+UNION ALL
+SELECT 5, 'final', coalesce(final_level, 'unknown'), count(*)
+FROM rows WHERE finding = 'sustained' GROUP BY ALL
+ORDER BY stage_order,
+         list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal',
+                        'unknown'], level)

@@ -1,0 +1,240 @@
+"""The Overview page on the real warehouse: figures, languages, filters in the URL.
+
+Expected figures were computed outside the page's SQL, from the raw files in data/raw with
+Python's csv module (or, where the raw file needs the ETL's label maps, with pandas over
+the warehouse's rows); each literal says how.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "dashboard.py")
+
+
+@pytest.fixture
+def app(built_data_dir, monkeypatch):
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def open_overview(app: AppTest, **params) -> AppTest:
+    app.query_params["page"] = "overview"
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]  # the page's own errors are caught
+    return app
+
+
+def metric(app: AppTest, label: str) -> str:
+    values = [m.value for m in app.metric if m.label == label]
+    assert values, f"no metric {label!r} in {[m.label for m in app.metric]}"
+    return values[0]
+
+
+def table_with_columns(app: AppTest, *columns: str) -> pd.DataFrame:
+    """The first table behind a chart that has exactly these columns."""
+    for frame in app.dataframe:
+        if list(frame.value.columns) == list(columns):
+            return frame.value
+    raise AssertionError(f"no table with columns {columns}")
+
+
+def page_text(app: AppTest) -> str:
+    parts = [m.value for m in app.markdown] + [c.value for c in app.caption]
+    parts += [i.value for i in app.info] + [h.value for h in [*app.header, *app.subheader]]
+    return "\n".join(parts)
+
+
+TREND_COLUMNS = (
+    "City",
+    "Year",
+    "Allegations",
+    "With a finding",
+    "Sustained",
+    "Share sustained (%)",
+    "95% interval, low (%)",
+    "95% interval, high (%)",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_overview_renders_every_section(app, lang):
+    open_overview(app, lang=lang)
+    assert len(app.header) == 4  # holdings, funnel, trends, story
+    # funnel counts + levels, trend counts + shares: four charts, four tables behind them
+    assert len(app.get("vega_lite_chart")) == 4
+    assert len(app.dataframe) == 4
+    assert not app.warning
+
+
+def test_french_labels(app):
+    open_overview(app, lang="fr")
+    assert app.title[0].value.startswith("Données sur la responsabilité de la police")
+    headers = [h.value for h in app.header]
+    assert headers == [
+        "Ce que contiennent les données",
+        "De l'allégation à la sanction",
+        "Année par année",
+        "L'affaire à l'origine du projet",
+    ]
+    assert app.radio(key="overview_funnel").label == "Afficher le parcours pour"
+    assert app.slider(key="overview_years").label == "Années"
+    # French number formatting: narrow no-break space for thousands, comma and spaced %
+    assert metric(app, "Allégations visant des policiers") == "244\u202f436"
+    assert metric(app, "Part des allégations fondées") == "9,0\u00a0%"
+    table = table_with_columns(app, "Étape", "Allégations")
+    assert list(table["Étape"]) == [
+        "Toutes les allégations",
+        "Avec une conclusion publiée",
+        "Fondées",
+    ]
+    text = page_text(app)
+    assert "fiabilité faible" in text
+    assert "violation alléguée (non établie)" in text
+    assert "Écartement du contact avec le public" in text  # the directive's French title
+
+
+def test_chicago_headlines_match_the_raw_file(app):
+    open_overview(app, lang="en")
+    # csv.DictReader(gzip.open("data/raw/us_chicago_cpdp_complaints/complaints-accused.csv.gz"))
+    # -> 244436 rows; final_finding == "SU" -> 21427; final_finding == "" -> 7378,
+    # so 237058 with a finding and 21427 / 237058 = 9.04%.
+    assert metric(app, "Allegations against officers") == "244,436"
+    assert metric(app, "Share sustained") == "9.0%"
+    text = page_text(app)
+    assert "21,427 allegations sustained out of 237,058 with a published finding" in text
+    assert "7,378 allegations have no published finding" in text
+    counts = table_with_columns(app, "Stage", "Allegations")
+    assert list(counts["Allegations"]) == [244436, 237058, 21427]
+
+
+def test_other_headlines_match_independent_counts(app, db):
+    open_overview(app, lang="en")
+    # data/raw/gb_bbc_iopc_misconduct/iopc_forfunnel.csv, the 39 rows with a force name and
+    # a count: sum(indicator number) = 301, sum(sample size) = 218122; 301 / 218.122 = 1.380
+    assert metric(app, "Misconduct case to answer, per 1,000 staff") == "1.38"
+    # data/reference/curated/fr_national_sanctions.csv: removed_from_public_contact_dv
+    # 92 (police_nationale) + 66 (gendarmerie)
+    assert metric(app, "Removed from contact with the public (rule FR-1)") == "158"
+    # data/raw/us_nyc_ccrb_penalties/ccrb-complaints-database-penalties.csv has 14918 rows
+    assert metric(app, "Substantiated officer-complaints") == "14,918"
+
+    # The share below the recommendation, recomputed with pandas from the warehouse rows
+    # (the levels need the ETL's label map): 5735 / 12053 = 47.58%.
+    rows = db.execute(
+        "SELECT recommended_level, final_level FROM allegations "
+        "WHERE source_id = 'us_nyc_ccrb_penalties'"
+    ).df()
+    scale = ["none", "advice", "warning", "suspension", "demotion", "dismissal"]
+    known = rows.dropna()
+    below = known["final_level"].map(scale.index) < known["recommended_level"].map(scale.index)
+    assert (int(below.sum()), len(known)) == (5735, 12053)
+    assert metric(app, "Penalty below the Board's recommendation") == "47.6%"
+
+
+def test_funnel_jurisdiction_changes_the_table(app):
+    open_overview(app, lang="en")
+    levels_columns = ("Stage", "Discipline", "Allegations", "Share of sustained allegations (%)")
+    chicago = table_with_columns(app, *levels_columns)
+    # Chicago: 21427 sustained allegations (SU), of which final level suspension 10869
+    assert chicago.groupby("Stage")["Allegations"].sum().to_dict() == {
+        "Discipline recommended": 21427,
+        "Discipline imposed": 21427,
+    }
+
+    app.radio(key="overview_funnel").set_value("US-NY-NYC").run()
+    assert not app.exception
+    assert app.query_params["funnel"] == "US-NY-NYC"
+    new_york = table_with_columns(app, *levels_columns)
+    # every one of the 14918 rows of the NYC penalties file is a substantiated officer-complaint
+    assert new_york.groupby("Stage")["Allegations"].sum().to_dict() == {
+        "Discipline recommended": 14918,
+        "Discipline imposed": 14918,
+    }
+    # NYC lists only substantiated complaints: no "all allegations" bar is drawn
+    assert len(app.get("vega_lite_chart")) == 3
+    assert "lists only substantiated officer-complaints" in page_text(app)
+
+
+def test_funnel_from_a_link(app):
+    open_overview(app, lang="fr", funnel="US-NY-NYC")
+    assert app.radio(key="overview_funnel").value == "US-NY-NYC"
+    assert "À New York, sur 14\u202f918 plaintes fondées" in page_text(app)
+
+
+def test_year_range_changes_the_trend_table(app):
+    open_overview(app, lang="en")
+    default = table_with_columns(app, *TREND_COLUMNS)
+    assert (default["Year"].min(), default["Year"].max()) == (2000, 2019)
+    assert app.query_params["year_from"] == "2000"
+
+    app.slider(key="overview_years").set_value((2010, 2012)).run()
+    assert not app.exception
+    assert (app.query_params["year_from"], app.query_params["year_to"]) == ("2010", "2012")
+    table = table_with_columns(app, *TREND_COLUMNS).set_index(["City", "Year"])
+    assert len(table) == 6
+    # Chicago, from the raw files: complaints-accused joined to complaints-complaints on cr_id,
+    # counted by incident_date[:4] == "2011": 6168 rows, 5872 with a final_finding, 363 "SU"
+    assert tuple(table.loc[("Chicago", 2011), ["Allegations", "With a finding", "Sustained"]]) == (
+        6168,
+        5872,
+        363,
+    )
+    # NYC, data/raw/us_nyc_psl_ccrb_precincts/data-flat-by-precinct-year.csv, Year 2011.0:
+    # sum(Complaints) = 3791, sum(Substantiated) = 258 -> 6.8%
+    assert tuple(table.loc[("New York City", 2011), ["Allegations", "Sustained"]]) == (3791, 258)
+    assert table.loc[("New York City", 2011), "Share sustained (%)"] == 6.8
+
+
+def test_year_range_from_a_link(app):
+    open_overview(app, lang="en", year_from="1980", year_to="1990")
+    table = table_with_columns(app, *TREND_COLUMNS)
+    assert set(table["City"]) == {"Chicago"}  # the NYC file starts in 2006
+    assert "no comparable data for New York City" in page_text(app)
+
+
+def test_reversed_year_range_is_read_in_order(app):
+    open_overview(app, lang="en", year_from="2012", year_to="2010")
+    assert app.slider(key="overview_years").value == (2010, 2012)
+    assert not app.warning
+
+
+def test_bad_year_from_shows_a_notice(app):
+    open_overview(app, lang="en", year_from="abc")
+    assert any("abc" in w.value and "year_from" in w.value for w in app.warning)
+    table = table_with_columns(app, *TREND_COLUMNS)
+    assert table["Year"].min() == 2000  # the default range is used instead
+    assert app.query_params["year_from"] == "2000"
+
+
+def test_out_of_range_year_and_unknown_funnel_show_notices(app):
+    open_overview(app, lang="en", year_to="3000", funnel="paris")
+    notices = " ".join(w.value for w in app.warning)
+    assert "3000" in notices and "paris" in notices
+    assert app.radio(key="overview_funnel").value == "US-IL-CHI"
+
+
+def test_story_is_labelled_with_confidence_and_legal_status(app):
+    open_overview(app, lang="en")
+    text = page_text(app)
+    # data/reference/curated/cases_register.csv, FR-001.1 and FR-001.2: confidence low,
+    # legal_status unknown then alleged, status insufficient_data then alleged_violation
+    assert "Confidence in these reports: **low confidence**" in text
+    assert "unknown (finality not reported)" in text
+    assert "alleged violation (not proven)" in text
+    assert "3 July 2024" in text
+    assert "https://time.news/when-police-convicted-of-domestic-violence" in text
+    # directives.csv, FR-1: title and requirement as published
+    assert "Removal from public contact of police officers and gendarmes" in text
+    assert "must be immediately assigned by the hierarchy to duties with no" in text
