@@ -15,12 +15,13 @@ from ui import data
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
 from ui.state import ViewState
-from views import compare_regions, directives, overview, sources
+from views import compare_regions, directives, explore, overview, sources
 
 PAGES = {
     "overview": overview,
     "compare": compare_regions,
     "directives": directives,
+    "explore": explore,
     "sources": sources,
 }
 LANGUAGE_NAMES = {"en": "English", "fr": "Français"}

@@ -21,6 +21,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Are directives followed?",
         "fr": "Les directives sont-elles appliquées ?",
     },
+    "page_explore": {"en": "Explore and download", "fr": "Explorer et télécharger"},
     "page_sources": {"en": "Sources and methodology", "fr": "Sources et méthodologie"},
     "no_warehouse": {
         "en": "No warehouse yet: build it with `python -m etl` (or `make run`).",
