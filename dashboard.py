@@ -37,19 +37,23 @@ def main() -> None:
     st.set_page_config(page_title=t("app_title"), layout="wide")
 
     with st.sidebar:
+        # Keyed widgets, seeded once from the link: their label changes with the language,
+        # and an unkeyed widget whose label changes would lose the user's next click.
+        state.seed_widget("sidebar_lang", lang)
         lang = st.radio(
             t("language"),
             LANGUAGES,
-            index=LANGUAGES.index(lang),
             format_func=LANGUAGE_NAMES.get,
             horizontal=True,
+            key="sidebar_lang",
         )
         t = Translator(lang, getattr(view, "TEXT", {}))
+        state.seed_widget("sidebar_page", page_name)
         page_name = st.radio(
             t("page"),
             list(PAGES),
-            index=list(PAGES).index(page_name),
             format_func=lambda name: t(f"page_{name}"),
+            key="sidebar_page",
         )
     if page_name != linked_page:
         # A new page starts from its own defaults: drop the previous page's filters.

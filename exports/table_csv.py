@@ -77,7 +77,7 @@ def frame_csv(frame) -> bytes:
 
 
 def _is_missing(value) -> bool:
-    try:
-        return value != value  # NaN and NaT are not equal to themselves
-    except (TypeError, ValueError):
-        return False
+    """NaN, NaT, None and pandas' NA (nullable integer columns) become empty cells."""
+    import pandas as pd
+
+    return bool(pd.api.types.is_scalar(value) and pd.isna(value))

@@ -61,4 +61,5 @@ def test_frame_csv_writes_missing_values_as_empty_cells():
     from exports.table_csv import frame_csv
 
     frame = pd.DataFrame({"region": ["D11", "-D1"], "rate": [12.5, float("nan")]})
-    assert frame_csv(frame) == b"region,rate\r\nD11,12.5\r\n'-D1,\r\n"
+    frame["rank"] = pd.array([1, None], dtype="Int64")
+    assert frame_csv(frame) == b"region,rate,rank\r\nD11,12.5,1\r\n'-D1,,\r\n"

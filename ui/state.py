@@ -41,6 +41,11 @@ class ViewState:
             return default
         return number
 
+    def seed_widget(self, key: str, value) -> None:
+        """Give a keyed widget its first value from the link; afterwards the widget rules."""
+        if key not in st.session_state:
+            st.session_state[key] = value
+
     def set(self, **values) -> None:
         """Write the current view to the URL (None removes a parameter)."""
         for name, value in values.items():

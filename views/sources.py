@@ -110,8 +110,8 @@ def render_one_source(page: PageContext, sources) -> None:
     t = page.t
     st.header(t("one_source"))
     slugs = list(sources["source_id"])
-    chosen = page.state.choice("source", slugs, slugs[0])
-    chosen = st.selectbox(t("choose_source"), slugs, index=slugs.index(chosen))
+    page.state.seed_widget("sources_source", page.state.choice("source", slugs, slugs[0]))
+    chosen = st.selectbox(t("choose_source"), slugs, key="sources_source")
     page.state.set(source=chosen)
     row = sources.set_index("source_id").loc[chosen]
     st.subheader(row["title"])
@@ -143,15 +143,18 @@ def render_mappings(page: PageContext) -> None:
     t = page.t
     st.header(t("mapping_title"))
     st.write(t("mapping_intro"))
-    search = st.text_input(t("search_labels"), value=page.state.raw("q") or "", max_chars=200)
+    page.state.seed_widget("sources_search", page.state.raw("q") or "")
+    search = st.text_input(t("search_labels"), max_chars=200, key="sources_search")
     page.state.set(q=search or None)
     jurisdictions = list(data.query("outcome_map_jurisdictions")["jurisdiction"])
     options = ["all", *jurisdictions]
-    chosen = page.state.choice("map_jurisdiction", options, "all")
+    page.state.seed_widget(
+        "sources_map_jurisdiction", page.state.choice("map_jurisdiction", options, "all")
+    )
     chosen = st.selectbox(
         t("jurisdiction"),
         options,
-        index=options.index(chosen),
+        key="sources_map_jurisdiction",
         format_func=lambda j: t("all_jurisdictions") if j == "all" else t.maybe(f"jur_{j}", j),
     )
     page.state.set(map_jurisdiction=None if chosen == "all" else chosen)

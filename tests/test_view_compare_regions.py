@@ -1,0 +1,302 @@
+"""The Compare regions page, run with AppTest on the session-built warehouse."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT_DIR
+from ui.i18n import TEXT as SHARED_TEXT
+from views import region_measures as rm
+from views.compare_regions import TEXT
+
+APP = str(PROJECT_DIR / "dashboard.py")
+JURISDICTIONS = [
+    {"jurisdiction": "US-IL-CHI"},
+    {"jurisdiction": "US-NY-NYC"},
+    {"jurisdiction": "GB-EAW"},
+    {"jurisdiction": "FR", "level": "departement"},
+    {"jurisdiction": "FR", "level": "region"},
+]
+
+
+@pytest.fixture
+def app(built_data_dir, monkeypatch):
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def open_compare(app, **params):
+    app.query_params["page"] = "compare"
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]
+    return app
+
+
+def selectbox(app, key: str, lang: str = "en"):
+    label = {**SHARED_TEXT, **TEXT}[key][lang]
+    return next(box for box in app.selectbox if box.label == label)
+
+
+def bars_table(app):
+    table = app.dataframe[-1].value  # the map's table, then the ranking's
+    return table.set_index(table.columns[1])  # region ids, whatever the language
+
+
+def texts(app) -> str:
+    parts = [*app.markdown, *app.caption, *app.info, *app.warning, *app.subheader]
+    return "\n".join(part.value for part in parts)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("params", JURISDICTIONS, ids=lambda p: "-".join(p.values()))
+def test_every_jurisdiction_renders_a_map_and_a_ranking(app, params, lang):
+    open_compare(app, lang=lang, **params)
+    charts = app.get("vega_lite_chart")
+    assert len(charts) == 2
+    assert all(chart.proto.alt for chart in charts)  # each chart has its reading as alt text
+    assert len(app.dataframe) == 2  # the table behind each chart
+    assert len(app.metric) == 2  # the two regions side by side
+
+
+def test_permalink_seeds_measure_years_and_regions(app):
+    open_compare(
+        app,
+        jurisdiction="US-IL-CHI",
+        measure="chi_allegations",
+        region_a="US-IL-CHI-D11",
+        region_b="US-IL-CHI-D4",
+    )
+    assert selectbox(app, "measure").value == "chi_allegations"
+    assert selectbox(app, "region_a").value == "US-IL-CHI-D11"
+    first, second = app.metric
+    # District 11, all years: 9,720 allegations (counted from the raw complaints file by the
+    # Chicago complaints helper; SELECT count(*) ... WHERE region_id = 'US-IL-CHI-D11' agrees).
+    assert (first.label, first.value) == ("District 11 (Harrison)", "9,720")
+    assert second.label == "District 4 (South Chicago)"
+    assert bars_table(app).loc["US-IL-CHI-D11", "Allegations"] == 9720
+    assert not app.warning  # nothing in the link was ignored
+
+
+def test_changing_the_measure_changes_the_table(app):
+    open_compare(app, jurisdiction="US-IL-CHI")
+    before = bars_table(app)
+    selectbox(app, "measure").select("chi_sustained").run()
+    assert not app.exception
+    after = bars_table(app)
+    assert app.query_params["measure"] == "chi_sustained"
+    assert "Allegations" in before.columns and "% of allegations sustained" in after.columns
+    # District 11, all years: 453 sustained of 9,218 allegations with a finding (SELECT
+    # count(*) FILTER (WHERE finding = 'sustained'), count(finding) ... on the warehouse).
+    row = after.loc["US-IL-CHI-D11"]
+    assert (row["Sustained allegations"], row["Allegations with a published finding"]) == (
+        453,
+        9218,
+    )
+    assert row["% of allegations sustained"] == pytest.approx(453 / 9218 * 100, abs=0.01)
+    assert row["95% low"] < row["% of allegations sustained"] < row["95% high"]
+
+
+def test_changing_the_year_range_changes_the_table_and_the_link(app):
+    open_compare(app, jurisdiction="US-IL-CHI", measure="chi_allegations")
+    app.slider[0].set_value((2000, 2009)).run()
+    assert not app.exception
+    # District 11, incidents 2000-2009: 6,943 allegations (SELECT count(*) FROM allegations
+    # WHERE region_id = 'US-IL-CHI-D11' AND year(incident_date) BETWEEN 2000 AND 2009).
+    assert bars_table(app).loc["US-IL-CHI-D11", "Allegations"] == 6943
+    assert (app.query_params["year_from"], app.query_params["year_to"]) == ("2000", "2009")
+
+
+def test_unknown_region_and_bad_years_give_notices_not_errors(app):
+    open_compare(
+        app, jurisdiction="US-IL-CHI", region_a="US-IL-CHI-D99", year_from="1900", year_to="abc"
+    )
+    notices = [warning.value for warning in app.warning]
+    assert any("US-IL-CHI-D99" in notice for notice in notices)
+    assert any("1900" in notice for notice in notices)
+    assert any("abc" in notice for notice in notices)
+    assert app.slider[0].value == (1967, 2018)  # the measure's full range instead
+
+
+def test_unknown_jurisdiction_and_measure_fall_back_with_a_notice(app):
+    open_compare(app, jurisdiction="Gotham", measure="nonsense", lang="fr")
+    notices = "\n".join(warning.value for warning in app.warning)
+    assert "Gotham" in notices and "nonsense" in notices
+    assert selectbox(app, "jurisdiction", "fr").value == rm.DEFAULT_JURISDICTION
+
+
+def test_reversed_year_range_is_refused(app):
+    open_compare(app, jurisdiction="FR", year_from="2022", year_to="2017")
+    assert app.slider[0].value == (2016, 2023)
+    assert len(app.warning) == 2
+
+
+def test_val_de_marne_intrafamily_victims_2023(app):
+    open_compare(
+        app, jurisdiction="FR", year_from="2023", year_to="2023", region_a="FR-DEP-94", lang="fr"
+    )
+    # SSMSI 2023, département 94: 4,865 victims, population base 1,415,367 (the 2021 INSEE
+    # population, repeated by SSMSI for 2023); its published rate is 3.437271 per 1,000.
+    row = bars_table(app).loc["FR-DEP-94"]
+    assert row["Victimes enregistrées"] == 4865
+    assert row["Habitants × années"] == 1415367
+    assert row["Victimes pour 1 000 habitants par an"] == pytest.approx(3.437, abs=0.001)
+    first = app.metric[0]
+    assert (first.label, first.value) == ("Val-de-Marne (94)", "3,44")
+    text = texts(app)
+    assert "délinquance enregistrée, pas manquements policiers" in text
+    assert "Mayotte (976)" in text  # overseas départements listed under the map
+
+
+def test_french_regions_sum_their_departements(app, db):
+    open_compare(app, jurisdiction="FR", level="region")
+    table = bars_table(app)
+    assert len(table) == 18
+    victims, population = db.execute(
+        "SELECT sum(value) FILTER (WHERE measure = 'intrafamily_assault_victims'), "
+        "sum(value) FILTER (WHERE measure = 'population') FROM statistics s "
+        "JOIN regions r USING (region_id) WHERE s.source_id = 'fr_ssmsi_delinquance' "
+        "AND r.parent_id = 'FR-REG-11'"
+    ).fetchone()
+    row = table.loc["FR-REG-11"]
+    assert (row["Victims recorded"], row["Inhabitants × years"]) == (victims, population)
+
+
+def test_chicago_retired_districts_have_no_population(app):
+    open_compare(
+        app, jurisdiction="US-IL-CHI", measure="chi_allegations_per_1000", region_b="US-IL-CHI-D13"
+    )
+    row = bars_table(app).loc["US-IL-CHI-D13"]
+    assert row["Status"] == "No data"
+    assert "no population" in row["Note"]
+    assert app.metric[1].value == "No data"
+    # District 11: 9,720 allegations / 70,474 inhabitants (2010 census) x 1,000
+    eleven = bars_table(app).loc["US-IL-CHI-D11"]
+    assert eleven["Allegations per 1,000 inhabitants (2010 census)"] == pytest.approx(137.92, 0.01)
+
+
+def test_small_counts_are_greyed_with_a_warning(app):
+    open_compare(app, jurisdiction="GB-EAW")
+    table = bars_table(app)
+    small = table[table["Status"] == "Too few cases to compare"]
+    assert len(small) > 0
+    assert (small["Staff with a case to answer"] < rm.SMALL_EVENTS).all()
+    assert any("fewer than 10 events" in warning.value for warning in app.warning)
+
+
+def test_england_wales_misconduct_has_no_year_split(app):
+    open_compare(app, jurisdiction="GB-EAW", year_from="2019")
+    assert app.slider[0].proto.disabled
+    assert any("2019" in warning.value for warning in app.warning)
+    text = texts(app)
+    assert "City of London Police (3,744)" in text  # the BBC headcount caveat
+    table = bars_table(app)
+    # Not in the BBC table: no data, never zero.
+    assert table.loc["GB-PFA-W15000004", "Status"] == "No data"
+
+
+def test_officers_per_inhabitant_sets_the_city_of_london_aside(app):
+    open_compare(app, jurisdiction="GB-EAW", measure="gb_officers_per_1000")
+    table = bars_table(app)
+    # Metropolitan Police: officers FTE at 31 March 2015-2019 (Home Office) average 31,269.086
+    # (mean of 31,877.24, 32,125.18, 31,517.29, 30,390.23, 30,435.49); 2011 census 8,166,566.
+    met = table.loc["GB-PFA-E23000001"]
+    assert met["Officers (FTE, yearly average)"] == pytest.approx(31269.09, abs=0.01)
+    assert met["Officers (FTE) per 1,000 inhabitants"] == pytest.approx(3.829, abs=0.001)
+    assert met["Rank"] == 1
+    # City of London: 7,375 residents, so ~97 officers per 1,000: shown, grey, not ranked.
+    city = table.loc["GB-PFA-E23000034"]
+    assert city["Status"] == "Not comparable (see the note)"
+    assert pd.isna(city["Rank"])
+    assert "7,375" in texts(app)
+
+
+def test_new_york_explains_records_and_missing_shapes(app):
+    open_compare(app, jurisdiction="US-NY-NYC", measure="nyc_substantiated")
+    text = texts(app)
+    assert "No population denominator" in text
+    assert "Transit District 1:" in text  # listed under the map
+    table = bars_table(app)
+    assert len(table) == 89  # 77 precincts and 12 transit districts; not the 2024 116th
+    assert "US-NY-NYC-TD1" in table.index
+    assert "2014-2019 only" in table.loc["US-NY-NYC-P121", "Note"]
+
+
+def test_switching_jurisdiction_drops_the_previous_filters(app):
+    open_compare(app, jurisdiction="US-IL-CHI", measure="chi_sustained", region_a="US-IL-CHI-D11")
+    selectbox(app, "jurisdiction").select("US-NY-NYC").run()
+    assert not app.exception and not app.warning
+    assert app.query_params["jurisdiction"] == "US-NY-NYC"
+    assert app.query_params["measure"] == "nyc_complaint_records"
+    assert selectbox(app, "region_a").value.startswith("US-NY-NYC-")
+
+
+def test_every_change_of_a_widget_takes_effect(app):
+    """Keyed widgets follow the link: a second change right after a first is not lost."""
+    open_compare(app, jurisdiction="US-IL-CHI")
+    for measure in ("chi_downgrade", "chi_sustained", "chi_dv_allegations"):
+        selectbox(app, "measure").select(measure).run()
+        assert not app.exception
+        assert app.query_params["measure"] == measure
+        assert selectbox(app, "measure").value == measure
+    # The downgrade measure has 2000-2016 only: its years were dropped, not kept as a notice.
+    assert "year_from" not in app.query_params and not app.warning
+
+
+def test_switching_level_drops_the_regions_of_the_other_level(app):
+    open_compare(app, jurisdiction="FR", region_a="FR-DEP-94")
+    level = next(radio for radio in app.radio if radio.label == TEXT["map_level"]["en"])
+    level.set_value("region").run()
+    assert not app.exception and not app.warning
+    assert app.query_params["level"] == "region"
+    assert selectbox(app, "region_a").value.startswith("FR-REG-")
+    assert len(bars_table(app)) == 18
+
+
+def test_registry_matches_the_warehouse(db):
+    """Year ranges and boundary vintages in the registry are those of the data."""
+    for jurisdiction in rm.JURISDICTIONS.values():
+        for level in jurisdiction.levels:
+            shapes = db.execute(
+                "SELECT count(*) FROM boundaries WHERE vintage = ? AND starts_with(region_id, ?)",
+                [level.vintage, level.prefix],
+            ).fetchone()[0]
+            assert shapes > 0, (jurisdiction.key, level.key)
+    spans = {
+        "nyc_complaint_records": ("us_nyc_psl_ccrb_precincts", "complaint_records"),
+        "gb_officers_per_1000": ("gb_homeoffice_police_workforce", "officers_fte"),
+        "fr_intrafamily_per_1000": ("fr_ssmsi_delinquance", "intrafamily_assault_victims"),
+    }
+    for key, (source_id, measure) in spans.items():
+        span = db.execute(
+            "SELECT min(year), max(year) FROM statistics WHERE source_id = ? AND measure = ?",
+            [source_id, measure],
+        ).fetchone()
+        measure_years = next(
+            m.years for j in rm.JURISDICTIONS.values() for m in j.measures if m.key == key
+        )
+        assert span == measure_years, key
+    # Complaints received 1967 to March 2018; the dozen earlier incident dates (1919-1958)
+    # are typing errors, none of them placed in a district.
+    first, last, early_in_district = db.execute(
+        "SELECT min(year(incident_date)) FILTER (WHERE year(incident_date) >= 1967), "
+        "max(year(incident_date)), "
+        "count(*) FILTER (WHERE year(incident_date) < 1967 AND region_id <> 'US-IL-CHI') "
+        "FROM allegations WHERE source_id = 'us_chicago_cpdp_complaints'"
+    ).fetchone()
+    assert (first, last) == rm.CHICAGO_YEARS
+    assert early_in_district == 0
+    recommended = db.execute(
+        "SELECT min(year(incident_date)), max(year(incident_date)) FROM allegations "
+        "WHERE recommended_level IS NOT NULL AND recommended_level <> 'none' "
+        "AND final_level IS NOT NULL"
+    ).fetchone()
+    assert recommended == rm.CHICAGO.measure("chi_downgrade").years

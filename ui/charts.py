@@ -1,0 +1,268 @@
+"""Chart builders for comparing regions: a choropleth map and a ranked bar chart.
+
+Both take small, already computed frames (one row per region) with the same columns, so
+the map and the ranking always show the same figures:
+
+- `label`: the region's display name; `value` (NaN when there is no figure);
+  `lower`, `upper`: the 95% interval (NaN when it does not apply);
+- `status`: `ok`, `small` (too few cases to compare) or `excluded` (a figure that cannot
+  be compared, e.g. a force with almost no residents), both drawn in MUTED grey, or
+  `no_data` (drawn in NO_DATA, the lightest grey);
+- `status_label`, `value_label`, `interval_label`: the same, as text in the page's language.
+
+All titles come from the caller, translated. No Streamlit here, so the specs are tested with
+`to_dict()`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pandas as pd
+
+from ui.palette import MUTED, NO_DATA, SEQUENTIAL_SCHEME
+
+OK, SMALL, EXCLUDED, NO_VALUE = "ok", "small", "excluded", "no_data"
+GREYS = {SMALL: MUTED, EXCLUDED: MUTED, NO_VALUE: NO_DATA}  # legend order
+COORDINATE_DECIMALS = 4  # about 10 m: plenty for a district map, and a much lighter page
+BAR_ROW_HEIGHT = 20
+TOOLTIP_FIELDS = ("label", "value_label", "interval_label", "status_label")
+
+# Number formats of the chart axes and legends, per language (d3-format locales).
+NUMBER_LOCALES = {
+    "en": alt.NumberLocale(decimal=".", thousands=",", grouping=[3], currency=["$", ""]),
+    "fr": alt.NumberLocale(
+        decimal=",", thousands="\u202f", grouping=[3], currency=["", "\u00a0€"], percent="\u202f%"
+    ),
+}
+
+
+def feature_collection(shapes: pd.DataFrame, regions: pd.DataFrame) -> dict:
+    """A GeoJSON FeatureCollection of the regions that have a shape.
+
+    `shapes` has `region_id` and `geometry` (GeoJSON geometry as text, or as already parsed
+    by `parse_shapes`); `regions` has `region_id` and the per-region columns that become each
+    feature's properties. Regions without a shape are simply absent (the caller lists them
+    under the map).
+    """
+    properties = regions.set_index("region_id")
+    features = []
+    for region_id, geometry in zip(shapes["region_id"], shapes["geometry"], strict=True):
+        if region_id not in properties.index:
+            continue
+        row = properties.loc[region_id]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": geometry if isinstance(geometry, dict) else _parsed(geometry),
+                "properties": {"region_id": region_id, **_plain(row.to_dict())},
+            }
+        )
+    return {"type": "FeatureCollection", "features": features}
+
+
+def choropleth(
+    collection: dict,
+    *,
+    value_title: str,
+    status_title: str,
+    tooltip_titles: dict[str, str],
+    status_labels: dict[str, str],
+    lang: str = "en",
+    height: int = 420,
+) -> alt.LayerChart:
+    """Regions coloured by value (viridis, darker = higher); regions with too few cases in
+    MUTED grey and regions without a figure in NO_DATA grey, each with its own legend entry."""
+    comparable = [f for f in collection["features"] if f["properties"]["status"] == OK]
+    greyed = [f for f in collection["features"] if f["properties"]["status"] != OK]
+    tooltip = [
+        alt.Tooltip(f"properties.{name}:N", title=tooltip_titles[name]) for name in TOOLTIP_FIELDS
+    ]
+    base = dict(stroke="white", strokeWidth=0.6)
+    present = {f["properties"]["status"] for f in greyed}
+    greys = [(status_labels[s], colour) for s, colour in GREYS.items() if s in present]
+    grey_layer = (
+        alt.Chart(alt.NamedData(name="greyed_regions"))  # placeholder
+        .mark_geoshape(**base)
+        .encode(
+            color=alt.Color(
+                "properties.status_label:N",
+                scale=alt.Scale(
+                    domain=[label for label, _ in greys] or [""],
+                    range=[colour for _, colour in greys] or [NO_DATA],
+                ),
+                # A legend entry only for the greys actually on the map.
+                legend=alt.Legend(title=status_title, orient="bottom", labelLimit=400)
+                if greys
+                else None,
+            ),
+            tooltip=tooltip,
+        )
+    )
+    value_layer = (
+        alt.Chart(alt.NamedData(name="comparable_regions"))  # placeholder
+        .mark_geoshape(**base)
+        .encode(
+            color=alt.Color(
+                "properties.value:Q",
+                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, reverse=True, zero=False),
+                legend=alt.Legend(
+                    title=value_title, orient="bottom", gradientLength=320, titleLimit=600
+                ),
+            ),
+            tooltip=tooltip,
+        )
+    )
+    chart = (
+        alt.layer(grey_layer, value_layer)
+        .resolve_scale(color="independent")
+        .project(type="mercator")
+        .properties(height=height, width="container")
+        .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
+        .configure_view(stroke=None)
+    )
+    # The shapes are attached last: every Altair method above copies the whole chart, and
+    # copying (or validating as Altair objects) a city's shapes took most of a second.
+    chart.layer[0].data = _inline(greyed)
+    chart.layer[1].data = _inline(comparable)
+    return chart
+
+
+def ranked_bars(
+    frame: pd.DataFrame,
+    *,
+    value_title: str,
+    label_title: str,
+    status_title: str,
+    tooltip_titles: dict[str, str],
+    status_labels: dict[str, str],
+    no_data_text: str,
+    reference: float | None = None,
+    reference_label: str | None = None,
+    lang: str = "en",
+) -> alt.LayerChart:
+    """Horizontal bars, highest first, with 95% interval whiskers where `lower`/`upper` are
+    given; too-small regions in MUTED grey; then, as text without a bar (so that they do not
+    stretch the scale), excluded regions with their value, and regions without a figure,
+    marked `no_data_text`; an optional dashed line for the value of all regions together."""
+    group = frame["status"].map({EXCLUDED: 1, NO_VALUE: 2}).fillna(0)
+    ordered = (
+        frame.assign(_group=group)
+        .sort_values(["_group", "value", "label"], ascending=[True, False, True])
+        .drop(columns="_group")
+    )
+    records = [_plain(row) for row in ordered.to_dict(orient="records")]
+    order = [row["label"] for row in records]
+    y = alt.Y(
+        "label:N",
+        sort=order,
+        title=label_title,
+        axis=alt.Axis(labelLimit=260, labelOverlap=False),  # every region named
+    )
+    tooltip = [alt.Tooltip(f"{name}:N", title=tooltip_titles[name]) for name in TOOLTIP_FIELDS]
+    shown = [row for row in records if row["status"] in (OK, SMALL)]
+    comparable = [row for row in shown if row["status"] == OK]
+    small = [row for row in shown if row["status"] == SMALL]
+    texts = [
+        {**row, "value": 0, "text": f"{row['value_label']} · {row['status_label']}"}
+        if row["status"] == EXCLUDED
+        else {**row, "value": 0, "text": no_data_text}
+        for row in records
+        if row["status"] in (EXCLUDED, NO_VALUE)
+    ]
+    x_title = alt.X("value:Q", title=value_title)
+
+    layers = [
+        alt.Chart(_inline(comparable))
+        .mark_bar()
+        .encode(
+            x=x_title,
+            y=y,
+            color=alt.Color(
+                "value:Q",
+                scale=alt.Scale(scheme=SEQUENTIAL_SCHEME, reverse=True, zero=False),
+                legend=None,  # the axis already gives the value; colour echoes the map
+            ),
+            tooltip=tooltip,
+        ),
+        alt.Chart(_inline(small))
+        .mark_bar()
+        .encode(
+            x=x_title,
+            y=y,
+            color=alt.Color(
+                "status_label:N",
+                scale=alt.Scale(domain=[status_labels[SMALL]], range=[MUTED]),
+                legend=alt.Legend(title=status_title, orient="bottom", labelLimit=400)
+                if small
+                else None,
+            ),
+            tooltip=tooltip,
+        ),
+    ]
+    with_interval = [row for row in shown if row.get("lower") is not None]
+    if with_interval:
+        layers.append(
+            alt.Chart(_inline(with_interval))
+            .mark_rule(color="black", strokeWidth=1.5)
+            .encode(x="lower:Q", x2="upper:Q", y=y, tooltip=tooltip)
+        )
+    if texts:
+        layers.append(
+            alt.Chart(_inline(texts))
+            .mark_text(align="left", dx=4, color="#555555", fontStyle="italic")
+            .encode(x="value:Q", y=y, text="text:N", tooltip=tooltip)
+        )
+    if reference is not None:
+        layers.append(
+            alt.Chart(_inline([{"reference": reference, "text": reference_label}]))
+            .mark_rule(color="#D55E00", strokeDash=[6, 4], strokeWidth=2)
+            .encode(x="reference:Q", tooltip=alt.Tooltip("text:N", title=reference_label))
+        )
+    return (
+        alt.layer(*layers)
+        .resolve_scale(color="independent")
+        .properties(height=alt.Step(BAR_ROW_HEIGHT), width="container")
+        .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
+    )
+
+
+def parse_shapes(shapes: pd.DataFrame) -> pd.DataFrame:
+    """The same shapes with each geometry parsed and rounded once (worth caching: parsing a
+    city's boundaries takes a tenth of a second)."""
+    return shapes.assign(geometry=[_parsed(text) for text in shapes["geometry"]])
+
+
+def _parsed(geometry_text: str) -> dict:
+    return _rounded(json.loads(geometry_text))
+
+
+def _inline(values: list[dict]) -> dict:
+    """Inline data as a plain dict: `alt.Data(values=...)` would wrap and validate every
+    coordinate of every shape, which takes about a second for a city map."""
+    return {"values": values}
+
+
+def _rounded(geometry):
+    """Round every coordinate (nested lists of [lon, lat]) to COORDINATE_DECIMALS."""
+    if isinstance(geometry, dict):
+        return {key: _rounded(value) for key, value in geometry.items()}
+    if isinstance(geometry, list):
+        return [_rounded(item) for item in geometry]
+    if isinstance(geometry, float):
+        return round(geometry, COORDINATE_DECIMALS)
+    return geometry
+
+
+def _plain(row: dict) -> dict:
+    """JSON-ready values: NaN and pandas NA become None, numpy numbers become Python ones."""
+    plain = {}
+    for key, value in row.items():
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            plain[key] = None
+        elif hasattr(value, "item"):
+            plain[key] = value.item()
+        else:
+            plain[key] = value
+    return plain
