@@ -24,3 +24,25 @@ def test_sources_page_renders_the_sources_table(server):
             "Lignes lues" in page.inner_text("body")
             or page.locator("[data-testid=stDataFrame]").count() >= 1
         )
+
+
+def test_compare_page_switches_jurisdiction_and_draws_a_map_and_a_chart(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/?page=compare&jurisdiction=US-IL-CHI")
+        page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=30_000)
+        jurisdiction = page.locator("[data-testid=stSelectbox]").filter(has_text="Jurisdiction")
+        jurisdiction.click()
+        page.get_by_role("option", name="England and Wales").click()
+        page.wait_for_url("**jurisdiction=GB-EAW**", timeout=30_000)
+        # The new measure's map and ranking are drawn (Vega renders into canvas or SVG).
+        page.wait_for_function(
+            """() => {
+                const titles = [...document.querySelectorAll('h2, h3')].map(h => h.innerText);
+                const drawn = document.querySelectorAll(
+                    '[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg');
+                return titles.some(t => t.includes('per 1,000 staff')) && drawn.length >= 2;
+            }""",
+            timeout=30_000,
+        )
+        headings = " ".join(page.locator("h2, h3").all_inner_texts())
+        assert "Map: " in headings and "per 1,000 staff" in headings
