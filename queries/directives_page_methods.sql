@@ -1,0 +1,16 @@
+-- name: directives_page_methods
+-- answers: how one rule decided its statuses: each distinct method text with its status, confidence and number of observations
+-- params: $rule_id
+SELECT
+    status,
+    confidence,
+    method,
+    count(*) AS observations
+FROM compliance
+WHERE rule_id = $rule_id
+GROUP BY status, confidence, method
+ORDER BY
+    list_position(['compliant', 'violation', 'alleged_violation', 'pending', 'policy_gap',
+                   'insufficient_data', 'not_applicable'], status),
+    observations DESC,
+    method
