@@ -1,0 +1,58 @@
+"""The Explore page in a real browser: open a link, download, compare with the expected bytes."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+
+import pytest
+
+from tests.browser import chromium_page, require_chromium, streamlit_server
+from tests.conftest import PROJECT_DIR
+from tests.test_datapackage import BLAME_CSV
+
+LINK = "/?page=explore&lang=en&table=statistics&jurisdiction=FR&measure=blame&sort=year"
+
+
+@pytest.fixture(scope="module")
+def server(built_data_dir):
+    require_chromium()
+    with streamlit_server(PROJECT_DIR, built_data_dir / "warehouse.duckdb") as url:
+        yield url
+
+
+def open_link(page, server: str) -> None:
+    page.goto(server + LINK)
+    page.wait_for_selector("[data-testid=stDownloadButton]", timeout=60_000)
+    page.get_by_text("rows match these filters").wait_for(timeout=30_000)
+
+
+def test_a_link_downloads_exactly_its_rows_as_csv(server, tmp_path):
+    with chromium_page() as page:
+        open_link(page, server)
+        assert "2 rows match these filters" in page.inner_text("body")
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="CSV (2 rows)").click()
+        assert download.value.suggested_filename == "police-accountability-statistics.csv"
+        path = tmp_path / "rows.csv"
+        download.value.save_as(path)
+        assert path.read_bytes() == BLAME_CSV
+
+
+def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
+    with chromium_page() as page:
+        open_link(page, server)
+        with page.expect_download(timeout=60_000) as download:
+            page.get_by_role("button", name="Data package").click()
+        path = tmp_path / "package.zip"
+        download.value.save_as(path)
+        shown_link = page.locator("[data-testid=stCode]").first.inner_text().strip()
+    with zipfile.ZipFile(io.BytesIO(path.read_bytes())) as archive:
+        assert archive.namelist() == ["statistics.csv", "datapackage.json", "README.md"]
+        assert archive.read("statistics.csv") == BLAME_CSV
+        package = json.loads(archive.read("datapackage.json"))
+    # in a browser the server knows its address: the permalink is a full URL
+    assert package["permalink"].startswith(server)
+    assert package["permalink"].replace("\n", "") == shown_link.replace("\n", "")
+    assert package["permalink"].endswith("table=statistics&jurisdiction=FR&measure=blame&sort=year")

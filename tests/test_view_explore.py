@@ -1,0 +1,254 @@
+"""The Explore page on the real warehouse: filters from the link, facet counts, notices.
+
+Expected figures were counted outside the page's SQL, with Python's csv module over the raw
+files in data/raw (or the curated CSV in data/reference); each literal says how.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import queries
+from exports.datapackage import FIELD_DESCRIPTIONS
+from tests.conftest import PROJECT_DIR
+from views import explore
+
+APP = str(PROJECT_DIR / "dashboard.py")
+
+# complaints-accused.csv.gz: 244,436 records, all loaded (rows_rejected = 0).
+CHICAGO_ALLEGATIONS = 244_436
+# ccrb-complaints-database-penalties.csv: 14,918 records, all loaded.
+NYC_ALLEGATIONS = 14_918
+# complaints-accused.csv.gz: final_finding == "SU".
+CHICAGO_SUSTAINED = 21_427
+# complaints-accused.csv.gz: final_finding == "NS".
+CHICAGO_NOT_SUSTAINED = 113_388
+# final_finding == "SU" and the case's beat (complaints-complaints.csv.gz) // 100 == 4.
+CHICAGO_DISTRICT_4_SUSTAINED = 388
+
+
+@pytest.fixture
+def app(built_data_dir, monkeypatch):
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
+    import streamlit as st
+
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return AppTest.from_file(APP, default_timeout=60)
+
+
+def open_explore(app: AppTest, **params) -> AppTest:
+    app.query_params["page"] = "explore"
+    for name, value in params.items():
+        app.query_params[name] = value
+    app.run()
+    assert not app.exception
+    assert not app.error, [e.value for e in app.error]
+    return app
+
+
+def select(app: AppTest, label: str):
+    boxes = [box for box in app.selectbox if box.label == label]
+    assert boxes, f"no select {label!r} in {[box.label for box in app.selectbox]}"
+    return boxes[0]
+
+
+def matching_rows(app: AppTest) -> int:
+    """The count in the sentence 'N rows match these filters' (either language)."""
+    for block in app.markdown:
+        found = re.match(r"\*\*([\d,\u202f]+)\*\* (rows match|lignes correspondent)", block.value)
+        if found:
+            return int(re.sub(r"[,\u202f]", "", found.group(1)))
+    raise AssertionError("no row count on the page")
+
+
+def notices(app: AppTest) -> str:
+    return "\n".join(w.value for w in app.warning)
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "finding_label"),
+    [("en", "Explore and download", "Finding"), ("fr", "Explorer et télécharger", "Conclusion")],
+)
+def test_renders_in_both_languages(app, lang, title, finding_label):
+    open_explore(app, lang=lang)
+    assert app.title[0].value == title
+    assert select(app, finding_label).value is None
+    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+    assert app.dataframe[0].value.shape[0] == explore.PAGE_ROWS
+
+
+def test_french_option_labels_and_numbers(app):
+    open_explore(app, lang="fr", jurisdiction="US-IL-CHI")
+    assert "Fondée (21\u202f427)" in select(app, "Conclusion").options
+
+
+def test_facet_counts_equal_counts_from_the_raw_file(app):
+    open_explore(app, jurisdiction="US-IL-CHI")
+    findings = select(app, "Finding").options
+    assert f"Sustained ({CHICAGO_SUSTAINED:,})" in findings
+    assert f"Not sustained ({CHICAGO_NOT_SUSTAINED:,})" in findings
+    # the jurisdiction facet ignores its own filter: both cities with their totals
+    assert select(app, "Jurisdiction").options == [
+        "All",
+        f"Chicago ({CHICAGO_ALLEGATIONS:,})",
+        f"New York City ({NYC_ALLEGATIONS:,})",
+    ]
+
+
+def test_a_link_with_filters_seeds_the_widgets_and_the_count(app):
+    open_explore(
+        app,
+        jurisdiction="US-IL-CHI",
+        region="US-IL-CHI-D4",
+        finding="sustained",
+        sort="-incident_date",
+    )
+    assert select(app, "Jurisdiction").value == "US-IL-CHI"
+    assert select(app, "Region (and all inside it)").value == "US-IL-CHI-D4"
+    assert select(app, "Finding").value == "sustained"
+    assert select(app, "Sort by").value == "incident_date"
+    assert app.toggle[0].value is True
+    assert matching_rows(app) == CHICAGO_DISTRICT_4_SUSTAINED
+    rows = app.dataframe[0].value
+    assert len(rows) == CHICAGO_DISTRICT_4_SUSTAINED
+    assert set(rows["finding"]) == {"sustained"}
+    assert list(rows["incident_date"]) == sorted(rows["incident_date"], reverse=True)
+    link = app.code[0].value
+    assert link.startswith("?page=explore&lang=en&table=allegations&")
+    assert "jurisdiction=US-IL-CHI&region=US-IL-CHI-D4&finding=sustained" in link
+    assert link.endswith("&sort=-incident_date")
+
+
+def test_sort_descending_puts_the_latest_incident_first(app):
+    open_explore(app, jurisdiction="US-IL-CHI", sort="-incident_date")
+    # the latest incident_date of complaints-complaints.csv.gz with an accused officer
+    assert str(app.dataframe[0].value["incident_date"].iloc[0].date()) == "2018-02-19"
+
+
+def test_changing_a_filter_changes_the_count_and_the_link(app):
+    open_explore(app, jurisdiction="US-IL-CHI")
+    assert matching_rows(app) == CHICAGO_ALLEGATIONS
+    select(app, "Finding").set_value("sustained").run()
+    assert not app.exception
+    assert matching_rows(app) == CHICAGO_SUSTAINED
+    assert app.query_params["finding"] == "sustained"
+    # options of the other filters are recounted under the new filter
+    assert f"Chicago ({CHICAGO_SUSTAINED:,})" in select(app, "Jurisdiction").options
+
+
+def test_changing_the_jurisdiction_drops_its_region(app):
+    open_explore(app, jurisdiction="US-IL-CHI", region="US-IL-CHI-D4")
+    select(app, "Jurisdiction").set_value("US-NY-NYC").run()
+    assert not app.exception
+    assert "region" not in app.query_params
+    assert matching_rows(app) == NYC_ALLEGATIONS
+    assert not notices(app).count("was ignored")
+
+
+def test_unknown_values_in_the_link_are_ignored_with_a_notice(app):
+    open_explore(
+        app,
+        jurisdiction="Atlantis",
+        finding="proved",
+        sort="officer_key",
+        year_from="3000",
+        table="allegations",
+    )
+    text = notices(app)
+    for value in ("'Atlantis'", "'proved'", "'officer_key'", "'3000'"):
+        assert value in text
+    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+    assert "finding" not in app.query_params and "sort" not in app.query_params
+
+
+def test_a_region_of_another_jurisdiction_is_refused(app):
+    open_explore(app, jurisdiction="US-NY-NYC", region="US-IL-CHI-D4")
+    assert "'US-IL-CHI-D4'" in notices(app)
+    assert matching_rows(app) == NYC_ALLEGATIONS
+
+
+def test_year_range_keeps_rows_without_a_date_only_when_full(app):
+    open_explore(app, jurisdiction="US-NY-NYC", year_from="2000")
+    # the NYC penalties file has no incident date: any year bound leaves none
+    assert matching_rows(app) == 0
+    assert app.info, "an empty view says how to loosen the filters"
+
+
+def test_licence_warning_for_sources_without_a_licence(app):
+    open_explore(app, jurisdiction="US-IL-CHI")
+    assert "us_chicago_cpdp_complaints" in notices(app)
+    assert "No licence file" in notices(app)
+    app.query_params["jurisdiction"] = "US-NY-NYC"
+    app.run()
+    # NYC Open Data terms of use: an open licence, no warning
+    assert "Check before republishing" not in notices(app)
+
+
+def test_compliance_view_from_the_link(app):
+    open_explore(app, table="compliance", rule="FR-1/cases-register")
+    # cases_register.csv: 10 events, 9 with directive_id FR-1, 4 of them policy_gap
+    assert matching_rows(app) == 9
+    assert "Gap in the rule (4)" in select(app, "Status").options
+    assert set(app.dataframe[0].value["scope_id"]) == {
+        "FR-001.1",
+        "FR-001.2",
+        "FR-002.1",
+        "FR-002.2",
+        "FR-003.1",
+        "FR-004.1",
+        "FR-004.2",
+        "FR-004.3",
+        "FR-005.1",
+    }
+
+
+def test_statistics_view_and_switching_tables_clears_filters(app):
+    open_explore(app, table="statistics", jurisdiction="FR", measure="blame")
+    # fr_national_sanctions.csv: two rows with measure "blame" (2017 and 2019)
+    assert matching_rows(app) == 2
+    data_radio = next(radio for radio in app.radio if radio.label == "Data")
+    data_radio.set_value("allegations").run()
+    assert not app.exception
+    assert "measure" not in app.query_params and "jurisdiction" not in app.query_params
+    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+
+
+def test_citation_names_the_filters_sources_and_link(app):
+    open_explore(app, jurisdiction="US-IL-CHI", finding="sustained")
+    citation = app.code[1].value
+    assert "“Allegations” (Jurisdiction: Chicago; Finding: Sustained): 21,427 rows" in citation
+    assert "Invisible Institute" in citation and "retrieved 2018-08-13" in citation
+    assert citation.endswith(
+        "?page=explore&lang=en&table=allegations&jurisdiction=US-IL-CHI&finding=sustained"
+    )
+
+
+# -- the page and its SQL agree -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", sorted(explore.TABLES))
+def test_sort_whitelist_matches_the_sql(table):
+    spec = explore.TABLES[table]
+    sql = queries.get(spec.rows_query).sql
+    in_sql = set(re.findall(r"\$sort = '(\w+)'", sql))
+    assert set(spec.sortable) - {spec.default_sort} <= in_sql
+    assert in_sql <= set(spec.sortable)
+
+
+@pytest.mark.parametrize("table", sorted(explore.TABLES))
+def test_every_column_has_a_header_and_a_description(db, table):
+    spec = explore.TABLES[table]
+    params = dict.fromkeys(queries.get(spec.rows_query).params)
+    params.update(sort=spec.default_sort, descending=False, limit=0)
+    cursor = queries.run(db, spec.rows_query, params)
+    columns = [d[0] for d in cursor.description]
+    assert "source_id" in columns  # the data package finds the sources through it
+    for column in columns:
+        assert f"col_{column}" in explore.TEXT, column
+        assert column in FIELD_DESCRIPTIONS, column
+    for facet in spec.facets:
+        assert f"filter_{facet}" in explore.TEXT, facet
