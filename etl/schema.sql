@@ -100,7 +100,9 @@ CREATE TABLE allegations (
     final_level          VARCHAR,
     category_group       VARCHAR,         -- publisher's own grouping (Chicago CATEGORY)
     recommended_finding_original VARCHAR,
-    case_status          VARCHAR          -- publisher's case status where given
+    case_status          VARCHAR,         -- publisher's case status where given
+    apu_reference_outcome VARCHAR,        -- NYC APU: plea agreed / Trial Commissioner penalty
+    apu_reference_level  VARCHAR          -- its level on the common scale
 );
 
 CREATE TABLE assignments (

@@ -100,3 +100,24 @@ def test_check_catches_its_planted_violation(check):
     for statement in PLANTED[check]:
         con.execute(statement)
     assert con.execute(queries.get(check, "checks").sql).fetchall(), check
+
+
+def test_outcomes_mapped_covers_the_apu_reference_penalty():
+    # NYC APU cases: the plea or Trial Commissioner penalty must be mapped like the others.
+    con = fresh_warehouse()
+    con.execute(SOURCE)
+    con.execute(
+        "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction) "
+        "VALUES ('US-IL-CHI', 'REPRIMAND', 'warning', true)"
+    )
+    con.execute(
+        "INSERT INTO allegations (allegation_id, source_id, final_outcome, final_level, "
+        "apu_reference_outcome, apu_reference_level) "
+        "VALUES ('a1', 's1', 'REPRIMAND', 'warning', 'REPRIMAND', 'warning')"
+    )
+    check = queries.get("allegations_outcomes_mapped", "checks").sql
+    assert con.execute(check).fetchall() == []
+    con.execute("UPDATE allegations SET apu_reference_level = 'suspension'")
+    assert con.execute(check).fetchall() == [("US-IL-CHI", "REPRIMAND", "suspension", "warning")]
+    con.execute("UPDATE allegations SET apu_reference_outcome = 'UNMAPPED PLEA'")
+    assert con.execute(check).fetchall() == [("US-IL-CHI", "UNMAPPED PLEA", "suspension", None)]

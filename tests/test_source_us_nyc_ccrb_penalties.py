@@ -121,6 +121,59 @@ def test_rows_as_published(db):
     )
 
 
+def test_apu_reference_penalty(db):
+    # python3 csv over FILE and the outcome map: Officer is_APU == 'Yes' and APU Plea Agreed
+    # Penalty (956 rows) or else APU Trial Commissioner Recommended Penalty (320 rows)
+    # non-blank -> 1276; no row has both, no non-APU row has either. Levels: plea 202
+    # advice, 23 warning, 730 suspension, 1 dismissal; trial 5, 21, 281, 13.
+    rows = db.execute(
+        "SELECT split_part(final_outcome_detail, ':', 1), apu_reference_level, count(*) "
+        "FROM allegations WHERE source_id = ? AND apu_reference_outcome IS NOT NULL "
+        "GROUP BY ALL",
+        [SLUG],
+    ).fetchall()
+    assert sorted(rows) == [
+        ("APU plea", "advice", 202),
+        ("APU plea", "dismissal", 1),
+        ("APU plea", "suspension", 730),
+        ("APU plea", "warning", 23),
+        ("APU trial", "advice", 5),
+        ("APU trial", "dismissal", 13),
+        ("APU trial", "suspension", 281),
+        ("APU trial", "warning", 21),
+    ]
+    assert db.execute(
+        "SELECT count(*) FROM allegations WHERE source_id = ? AND apu_reference_level IS NULL "
+        "AND apu_reference_outcome IS NOT NULL",
+        [SLUG],
+    ).fetchone() == (0,)
+    # 201310465,952610,Substantiated (Charges),,,Yes,,,Forfeit vacation 10 days,
+    #   Closed: Resolved by plea,04/15/2016,Forfeit vacation 5 days
+    # 201115728,930659,Substantiated (Charges),,,Yes,Forfeit vacation 15 days,
+    #   Forfeit vacation 15 days,,Closed: Guilty after trial-PC Approved,12/19/2014,...
+    # 200000003,895008: a non-APU row.
+    rows = db.execute(
+        "SELECT allegation_id, apu_reference_outcome, apu_reference_level, final_outcome "
+        "FROM allegations WHERE allegation_id IN ('US-NY-NYC:201310465:952610', "
+        "'US-NY-NYC:201115728:930659', 'US-NY-NYC:200000003:895008') ORDER BY 1"
+    ).fetchall()
+    assert rows == [
+        ("US-NY-NYC:200000003:895008", None, None, None),
+        (
+            "US-NY-NYC:201115728:930659",
+            "Forfeit vacation 15 days",
+            "suspension",
+            "Forfeit vacation 15 days",
+        ),
+        (
+            "US-NY-NYC:201310465:952610",
+            "Forfeit vacation 10 days",
+            "suspension",
+            "Forfeit vacation 5 days",
+        ),
+    ]
+
+
 @pytest.mark.parametrize(
     ("label", "level", "is_sanction"),
     [
@@ -161,19 +214,21 @@ def test_outcome_labels(db, label, level, is_sanction):
 def test_every_label_is_mapped_once(db):
     unmapped = db.execute(
         "SELECT label FROM (SELECT recommended_outcome AS label FROM allegations "
-        "WHERE source_id = ? UNION SELECT final_outcome FROM allegations WHERE source_id = ?) "
+        "WHERE source_id = ? UNION SELECT final_outcome FROM allegations WHERE source_id = ? "
+        "UNION SELECT apu_reference_outcome FROM allegations WHERE source_id = ?) "
         "WHERE label IS NOT NULL AND label NOT IN "
         "(SELECT original_label FROM outcome_map WHERE jurisdiction = 'US-NY-NYC')",
-        [SLUG, SLUG],
+        [SLUG, SLUG, SLUG],
     ).fetchall()
     assert unmapped == []
     # python3 csv: 8 distinct recommended labels (with the disposition fallback) + 232
-    # distinct non-blank NYPD Officer Penalty labels
+    # distinct non-blank NYPD Officer Penalty labels + 8 APU plea / Trial Commissioner
+    # labels that are neither (e.g. 'Command Discipline B 6 days', 'Forfeit vacation')
     counts = db.execute(
         "SELECT count(*), count(DISTINCT original_label) FROM outcome_map "
         "WHERE jurisdiction = 'US-NY-NYC'"
     ).fetchone()
-    assert counts == (240, 240)
+    assert counts == (248, 248)
     # levels came through: every mapped label with a level gives the allegation that level
     mismatched = db.execute(
         "SELECT count(*) FROM allegations a JOIN outcome_map m "

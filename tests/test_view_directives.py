@@ -137,30 +137,34 @@ def test_nyc_compliant_observations(app, db):
     open_directives(app, directive="US-NY-NYC-1", status="compliant")
     assert selectbox(app, "Rule that checks it").value == "US-NY-NYC-1/departure-letter"
     # Re-derived from the base tables: sustained NYC penalties whose final level is below the
-    # Board's recommendation (or unknown), closed on/after 2019-11-05 (the Charter ballot),
-    # with a published departure letter for that case and officer.
+    # CCRB's reference (the Board's recommendation; for APU cases the plea agreed or the Trial
+    # Commissioner's recommended penalty where known) or unknown, closed on/after 2019-11-05
+    # (the Charter ballot), with a published departure letter for that case and officer. The
+    # 4 APU plea rows with a letter whose NYPD penalty is the agreed plea are not departures.
     (independent,) = db.execute(
         """
         WITH levels(level, rank) AS (VALUES ('none', 0), ('advice', 1), ('warning', 2),
             ('suspension', 3), ('demotion', 4), ('dismissal', 5)),
         p AS (
-            SELECT a.case_id, a.officer_key, a.closed_date, r.rank AS rr, f.rank AS fr
+            SELECT a.case_id, a.officer_key, a.closed_date, r.rank AS rr, f.rank AS fr,
+                   coalesce(x.rank, r.rank) AS reference
             FROM allegations AS a
             JOIN levels AS r ON r.level = a.recommended_level
             LEFT JOIN levels AS f ON f.level = a.final_level
+            LEFT JOIN levels AS x ON x.level = a.apu_reference_level
             WHERE a.source_id = 'us_nyc_ccrb_penalties' AND a.finding = 'sustained')
         SELECT count(*) FROM p
-        WHERE (fr IS NULL OR fr < rr) AND closed_date >= DATE '2019-11-05'
+        WHERE (fr IS NULL OR fr < reference) AND closed_date >= DATE '2019-11-05'
           AND EXISTS (SELECT 1 FROM departure_letters AS d WHERE d.case_id = p.case_id
                       AND (d.officer_key = p.officer_key OR d.officer_key IS NULL))
         """
     ).fetchone()
-    assert independent == 271
+    assert independent == 267
     table = observations_table(app)
-    assert len(table) == 271
+    assert len(table) == 267
     assert set(table["status"]) == {"Compliant"}
     assert table["date"].min() >= "2019-11-05"
-    assert "271 observations match" in page_text(app)
+    assert "267 observations match" in page_text(app)
 
 
 def test_french_labels(app):

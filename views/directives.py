@@ -76,7 +76,7 @@ TEXT = {
     "status_policy_gap": {"en": "Policy gap", "fr": "Angle mort de la règle"},
     "status_insufficient_data": {"en": "Insufficient data", "fr": "Données insuffisantes"},
     "status_not_applicable": {"en": "Not applicable", "fr": "Non applicable"},
-    # Counts in sentences ("271 compliant, 2,047 violations"), singular and plural.
+    # Counts in sentences ("267 compliant, 1,890 violations"), singular and plural.
     "count_one_compliant": {"en": "{count} compliant", "fr": "{count} conforme"},
     "count_many_compliant": {"en": "{count} compliant", "fr": "{count} conformes"},
     "count_one_violation": {"en": "{count} violation", "fr": "{count} manquement"},
@@ -690,7 +690,7 @@ def status_label(t, status) -> str:
 
 
 def status_parts(t, counts: dict, lang: str) -> str:
-    """'271 compliant, 2,047 violation, ...' in the statuses' order, zeros left out."""
+    """'267 compliant, 1,890 violation, ...' in the statuses' order, zeros left out."""
     parts = [
         t(f"count_{'one' if counts[s] == 1 else 'many'}_{s}", count=number(counts[s], lang))
         for s in STATUSES

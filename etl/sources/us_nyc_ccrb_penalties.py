@@ -23,7 +23,10 @@ SOURCE = Source(
     "Substantiated Officer Disposition, e.g. 'Substantiated (Charges)'. closed_date is when "
     "discipline ended, not when the CCRB closed its case: the APU Closing Date for APU cases, "
     "else the Non-APU NYPD Penalty Report Date. A blank final_outcome means the NYPD had not "
-    "reported a penalty. Levels come from data/reference/outcome_map_us_ny_nyc.csv.",
+    "reported a penalty. apu_reference_outcome is the APU Plea Agreed Penalty (plea cases), else "
+    "the APU Trial Commissioner Recommended Penalty (trial cases): the CCRB's own position the "
+    "Police Commissioner approves or departs from. Levels come from "
+    "data/reference/outcome_map_us_ny_nyc.csv.",
 )
 
 FILE = "ccrb-complaints-database-penalties.csv"
@@ -63,6 +66,11 @@ STAGE = f"""CASE WHEN NOT {IS_APU} THEN 'Non-APU'
                  OR "APU Case Status" ILIKE '%trial%' THEN 'APU trial'
                ELSE 'APU' END
           || ': ' || coalesce("APU Case Status", 'no status') END"""
+# The CCRB's own penalty position at the end of an APU case, which the Police Commissioner
+# approves or departs from: the plea its prosecutors agreed, else (trial cases) the Trial
+# Commissioner's recommendation. Plea first, as in STAGE: no row has both.
+APU_REFERENCE = f"""CASE WHEN {IS_APU}
+     THEN coalesce("APU Plea Agreed Penalty", "APU Trial Commissioner Recommended Penalty") END"""
 
 
 def date_rule(column: str) -> RejectRule:
@@ -129,6 +137,8 @@ def load(ctx: LoadContext) -> None:
             "final_outcome_detail": STAGE,
             "final_level": 'nyc_outcome_level("NYPD Officer Penalty")',
             "case_status": '"APU Case Status"',
+            "apu_reference_outcome": APU_REFERENCE,
+            "apu_reference_level": f"nyc_outcome_level({APU_REFERENCE})",
         },
         reject_rules=[
             RejectRule(

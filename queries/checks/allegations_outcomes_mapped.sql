@@ -9,6 +9,10 @@ WITH labels AS (
     SELECT s.jurisdiction, a.final_outcome, a.final_level
     FROM allegations AS a JOIN sources AS s USING (source_id)
     WHERE a.final_outcome IS NOT NULL
+    UNION
+    SELECT s.jurisdiction, a.apu_reference_outcome, a.apu_reference_level
+    FROM allegations AS a JOIN sources AS s USING (source_id)
+    WHERE a.apu_reference_outcome IS NOT NULL
 )
 SELECT l.jurisdiction, l.label, l.level, m.level AS mapped_level
 FROM labels AS l

@@ -1,11 +1,23 @@
 -- name: us_ny_nyc_1_departure_letter
--- answers: US-NY-NYC-1, one observation per substantiated NYC officer x case whose NYPD penalty is below the CCRB Board's recommendation (or not yet known): was the Police Commissioner's departure letter published?
+-- answers: US-NY-NYC-1, one observation per substantiated NYC officer x case whose NYPD penalty is below the CCRB's position (the Board's recommendation; for APU cases the plea or Trial Commissioner penalty) or not yet known: was the Police Commissioner's departure letter published?
 -- params: none
 --
 -- Decisions (reviewable):
--- * Departure = final_level below recommended_level on the common scale none(0) < advice(1) <
---   warning(2) < suspension(3) < demotion(4) < dismissal(5). Departures inside one level
---   (e.g. Command Discipline B -> A) are invisible on this scale and are not observed.
+-- * Departure = final_level below the CCRB's reference level on the common scale none(0) <
+--   advice(1) < warning(2) < suspension(3) < demotion(4) < dismissal(5). Departures inside
+--   one level (e.g. Command Discipline B -> A, 10 -> 5 vacation days) are invisible on this
+--   scale and are not observed.
+-- * The reference is the Board's recommendation (recommended_level), except in cases
+--   prosecuted by the CCRB's Administrative Prosecution Unit (APU) where the CCRB's own
+--   position at the end is known (apu_reference_level): the plea penalty its prosecutors
+--   agreed (plea cases) or the Trial Commissioner's recommended penalty (trial cases), which
+--   the Police Commissioner approves or departs from. An APU case whose final level is at or
+--   above that reference but below the Board's recommendation is kept as not_applicable (the
+--   NYPD imposed what the CCRB's prosecutors agreed or the Trial Commissioner recommended),
+--   so that it is visible; a letter found for it is shown in the evidence. An APU case with
+--   no plea or Trial Commissioner penalty on the common scale falls back to the Board's
+--   recommendation, and its method says so. Plea or trial is told by final_outcome_detail
+--   ('APU plea: ...' / 'APU trial: ...'), which the ETL sets from the same columns.
 -- * The rule applies from coalesce(effective_date, issued_date) of US-NY-NYC-1 in the
 --   directives table (2019-11-05, the Charter ballot). Cases closed before that date are
 --   not_applicable, APU cases included: the earlier duty for APU cases came from another
@@ -34,9 +46,17 @@ penalties AS (
     SELECT
         a.case_id, a.officer_key, a.region_id, a.closed_date, a.recommended_outcome,
         a.recommended_level, a.final_outcome, a.final_level, a.final_outcome_detail,
-        a.case_status,
+        a.case_status, a.apu_reference_outcome, a.apu_reference_level,
         list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
                       a.recommended_level) - 1 AS recommended_rank,
+        list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
+                      a.apu_reference_level) - 1 AS apu_rank,
+        CASE
+            WHEN a.apu_reference_level IS NULL THEN NULL
+            WHEN starts_with(coalesce(a.final_outcome_detail, ''), 'APU plea') THEN 'plea'
+            ELSE 'trial'
+        END AS apu_kind,
+        starts_with(coalesce(a.final_outcome_detail, ''), 'APU') AS is_apu,
         list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
                       a.final_level) - 1 AS final_rank,
         regexp_matches(coalesce(a.final_outcome, '') || ' ' || coalesce(a.case_status, ''),
@@ -56,7 +76,9 @@ penalties AS (
 candidates AS (
     SELECT *
     FROM penalties
-    WHERE final_rank IS NULL OR final_rank < recommended_rank
+    WHERE final_rank IS NULL
+       OR final_rank < recommended_rank
+       OR final_rank < apu_rank
 ),
 matched AS (
     SELECT
@@ -91,6 +113,7 @@ decided AS (
         letters_list.last_published,
         CASE
             WHEN m.closed_date < rule.in_force_from THEN 'before_rule'
+            WHEN m.final_rank >= m.apu_rank THEN 'apu_agreed'
             WHEN m.letter_url IS NOT NULL THEN 'letter'
             WHEN m.final_rank IS NOT NULL AND letters_list.last_published IS NULL
                 THEN 'no_letters_list'
@@ -104,7 +127,19 @@ decided AS (
                 THEN 'not_reported_recent'
             WHEN m.nothing_reported THEN 'not_reported_old'
             ELSE 'no_final_level'
-        END AS outcome
+        END AS outcome,
+        -- What the final penalty is compared with, in the method's words.
+        CASE m.apu_kind
+            WHEN 'plea' THEN 'the APU plea penalty the CCRB''s prosecutors agreed'
+            WHEN 'trial' THEN 'the penalty the APU Trial Commissioner recommended'
+            ELSE 'the Board''s recommendation'
+        END AS reference_words,
+        CASE
+            WHEN m.is_apu AND m.apu_kind IS NULL
+                THEN ' (APU case with no plea or Trial Commissioner penalty on the common '
+                     || 'scale: the Board''s recommendation is the reference)'
+            ELSE ''
+        END AS fallback_words
     FROM matched AS m, rule, letters_list
 )
 SELECT
@@ -116,6 +151,7 @@ SELECT
     closed_date AS observed_date,
     CASE outcome
         WHEN 'before_rule' THEN 'not_applicable'
+        WHEN 'apu_agreed' THEN 'not_applicable'
         WHEN 'letter' THEN 'compliant'
         WHEN 'no_letters_list' THEN 'insufficient_data'
         WHEN 'too_recent' THEN 'pending'
@@ -128,6 +164,16 @@ SELECT
     true AS in_jurisdiction,
     'CCRB case ' || case_id || ', officer ' || officer_key
         || ': Board recommended ''' || recommended_outcome || ''' (' || recommended_level || ')'
+        || CASE apu_kind
+               WHEN 'plea' THEN ', APU plea agreed '''
+               WHEN 'trial' THEN ', APU Trial Commissioner recommended '''
+               ELSE ''
+           END
+        || CASE
+               WHEN apu_kind IS NOT NULL
+                   THEN apu_reference_outcome || ''' (' || apu_reference_level || ')'
+               ELSE ''
+           END
         || CASE
                WHEN final_level IS NOT NULL
                    THEN ', NYPD imposed ''' || final_outcome || ''' (' || final_level || ')'
@@ -159,21 +205,40 @@ SELECT
                  || 'the directives table: the duty to explain departures in all CCRB cases did '
                  || 'not yet apply (the earlier duty for APU cases is another instrument and the '
                  || 'published letters start in Dec 2019, so APU cases are not checked either).'
+        WHEN 'apu_agreed'
+            THEN CASE
+                     WHEN final_outcome = apu_reference_outcome AND apu_kind = 'plea'
+                         THEN 'The NYPD imposed the penalty the CCRB''s prosecutors agreed in the '
+                              || 'APU plea'
+                     WHEN final_outcome = apu_reference_outcome
+                         THEN 'The NYPD imposed the penalty the APU Trial Commissioner '
+                              || 'recommended, which the Police Commissioner approved'
+                     ELSE 'The NYPD penalty is at or above the level of ' || reference_words
+                          || ' on the common scale (a departure inside one level would not be '
+                          || 'seen)'
+                 END
+                 || ': the CCRB''s own position at the end of an APU case, so there is no '
+                 || 'departure by the Police Commissioner and no departure letter is required, '
+                 || 'though the penalty is below the Board''s earlier recommendation.'
         WHEN 'letter'
-            THEN 'Final NYPD penalty below the Board''s recommendation on the common scale '
-                 || '(none < advice < warning < suspension < demotion < dismissal), and the CCRB''s '
-                 || 'published departure letters include this case and officer.'
+            THEN 'Final NYPD penalty, on the common scale (none < advice < warning < '
+                 || 'suspension < demotion < dismissal), below ' || reference_words
+                 || fallback_words || ', and the CCRB''s published departure letters include '
+                 || 'this case and officer.'
         WHEN 'no_letters_list'
-            THEN 'Final NYPD penalty below the Board''s recommendation, but the CCRB departure '
-                 || 'letters list is not loaded, so the letter cannot be checked.'
+            THEN 'Final NYPD penalty below ' || reference_words || fallback_words
+                 || ', but the CCRB departure letters list is not loaded, so the letter cannot '
+                 || 'be checked.'
         WHEN 'too_recent'
-            THEN 'Final NYPD penalty below the Board''s recommendation, closed in or after the '
-                 || 'month of the last published letters list (' || last_published || '): letters '
-                 || 'are posted by month, so this one may not be published yet.'
+            THEN 'Final NYPD penalty below ' || reference_words || fallback_words
+                 || ', closed in or after the month of the last published letters list ('
+                 || last_published || '): letters are posted by month, so this one may not be '
+                 || 'published yet.'
         WHEN 'no_letter'
-            THEN 'Final NYPD penalty below the Board''s recommendation on the common scale, '
-                 || 'closed after the rule took effect, and no letter for this case and officer '
-                 || 'in the CCRB''s published list as of its last publication (' || last_published
+            THEN 'Final NYPD penalty, on the common scale, below ' || reference_words
+                 || fallback_words || ', closed after the rule took effect, and no letter for '
+                 || 'this case and officer in the CCRB''s published list as of its last '
+                 || 'publication (' || last_published
                  || '): absence from that list is the evidence; medium confidence because the '
                  || 'exact Charter subdivision is unverified.'
         WHEN 'officer_left'
@@ -199,6 +264,8 @@ SELECT
     END AS source_id,
     CASE
         WHEN outcome IN ('no_letter', 'too_recent', 'not_reported_recent') THEN 'medium'
+        WHEN outcome = 'apu_agreed' AND final_outcome IS DISTINCT FROM apu_reference_outcome
+            THEN 'medium'
         ELSE 'high'
     END AS confidence
 FROM decided
