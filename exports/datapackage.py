@@ -120,6 +120,9 @@ FIELD_DESCRIPTIONS = {
     "final_outcome": "Imposed discipline, as published.",
     "final_outcome_detail": "Which stage set the final outcome, where published (NYC).",
     "case_status": "The publisher's case status, where published.",
+    "apu_reference_outcome": "NYC cases prosecuted by the CCRB's APU: the plea agreed penalty, "
+    "else the Trial Commissioner's recommended penalty, as published.",
+    "apu_reference_level": "apu_reference_outcome on the common outcome scale.",
     "year": "Year the figure describes (empty when it spans several years: see period_note).",
     "measure": "What is counted, as a snake_case name (population, complaint_records, ...).",
     "measure_original": "The publisher's own label for the measure.",
