@@ -2,6 +2,12 @@
 
 python -m etl                   build data/warehouse.duckdb (offline)
 python -m etl --data-dir DIR    build DIR/warehouse.duckdb from DIR/raw and DIR/reference
+python -m etl --refresh         download every source's files from its publisher (only
+                                what changed, validated; a bad download keeps the last good
+                                copy), then build; exit 1 if any source failed
+python -m etl --refresh --source SLUG [SLUG ...] [--url URL] [--no-build]
+                                refresh some sources (--url: the file address, for a source
+                                with one file whose address is not declared)
 python -m etl verify            check every raw file against its manifest
 python -m etl export --parquet DIR
                                 write every table of the warehouse to DIR/<table>.parquet,
@@ -15,9 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-from etl.build import PROJECT_DATA_DIR, BuildError, build, format_summary
+from etl.build import PROJECT_DATA_DIR, BuildError, build, build_lock, format_summary
 from etl.export import ExportError, export_parquet, format_manifest
 from etl.manifest import Manifest, ManifestError
+from etl.registry import source_modules
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,10 +41,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--parquet", type=Path, metavar="DIR", help="export: folder for the Parquet files"
     )
+    parser.add_argument(
+        "--refresh", action="store_true", help="download from the publishers, then build"
+    )
+    parser.add_argument(
+        "--source", nargs="+", metavar="SLUG", default=[], help="refresh: only these sources"
+    )
+    parser.add_argument("--url", default="", help="refresh: the file address for one source")
+    parser.add_argument("--no-build", action="store_true", help="refresh: do not build after")
     args = parser.parse_args(argv)
 
     if args.parquet is not None and args.command != "export":
         parser.error("--parquet goes with the export command: python -m etl export --parquet DIR")
+    if args.refresh and args.command != "build":
+        parser.error("--refresh goes with the build command (the default)")
+    if (args.source or args.url or args.no_build) and not args.refresh:
+        parser.error("--source, --url and --no-build go with --refresh")
+    if args.url and len(args.source) != 1:
+        parser.error("--url goes with exactly one --source SLUG")
+    if args.refresh:
+        return refresh(parser, args)
     if args.command == "verify":
         return verify(args.data_dir)
     if args.command == "export":
@@ -45,15 +68,49 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("export needs --parquet DIR")
         return export(args.data_dir, args.parquet)
 
+    return run_build(args.data_dir, args.quiet)
+
+
+def run_build(data_dir: Path, quiet: bool) -> int:
     started = time.perf_counter()
     try:
-        summaries = build(args.data_dir, show_progress=not args.quiet)
+        summaries = build(data_dir, show_progress=not quiet)
     except BuildError as error:
         print(f"BUILD FAILED, previous warehouse kept: {error}", file=sys.stderr)
         return 1
     print(format_summary(summaries))
-    print(f"built {args.data_dir / 'warehouse.duckdb'} in {time.perf_counter() - started:.1f} s")
+    print(f"built {data_dir / 'warehouse.duckdb'} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def refreshable_sources() -> list:
+    return [module.SOURCE for module in source_modules()]
+
+
+def refresh(parser: argparse.ArgumentParser, args) -> int:
+    # Imported here: `requests` is needed only by a refresh, never by an offline build.
+    from etl.refresh import FAILED, refresh_all
+    from etl.refresh import format_summary as format_refresh
+
+    sources = refreshable_sources()
+    known = [s.slug for s in sources]
+    unknown = [slug for slug in args.source if slug not in known]
+    if unknown:
+        parser.error(f"unknown source(s) {unknown}; known: {', '.join(known)}")
+    chosen = [s for s in sources if not args.source or s.slug in args.source]
+    show = (lambda line: None) if args.quiet else (lambda line: print(line, file=sys.stderr))
+    try:
+        with build_lock(args.data_dir):  # a build must not read a folder being swapped
+            results = refresh_all(chosen, args.data_dir, url_override=args.url, progress=show)
+    except BuildError as error:
+        print(f"REFRESH FAILED: {error}", file=sys.stderr)
+        return 1
+    print(format_refresh(results))
+    failed = [r for r in results if r.status == FAILED]
+    for result in failed:
+        print(f"REFRESH FAILED: {result.slug}: {'; '.join(result.details)}", file=sys.stderr)
+    built = 0 if args.no_build else run_build(args.data_dir, args.quiet)
+    return 1 if failed or built else 0
 
 
 def export(data_dir: Path, target: Path) -> int:

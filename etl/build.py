@@ -18,7 +18,8 @@ import duckdb
 from tqdm import tqdm
 
 import queries
-from etl.manifest import Manifest, ManifestError
+from etl.history import HistoryError, ReleaseChange, format_changes, record
+from etl.manifest import MANIFEST_NAME, Manifest, ManifestError
 from etl.pseudonym import install_officer_key, load_key
 from etl.registry import source_modules
 from etl.source import LoadContext, SourceError
@@ -38,6 +39,15 @@ class SourceSummary:
     rows_read: int
     rows_loaded: int
     rows_rejected: int
+    note: str = ""  # why a source loaded nothing (no snapshot bundled)
+
+
+class BuildResult(list):
+    """The per-source summaries (a list, as before) and what changed since each release."""
+
+    def __init__(self, summaries: list[SourceSummary], changes: list[ReleaseChange]):
+        super().__init__(summaries)
+        self.changes = changes
 
 
 @contextmanager
@@ -51,7 +61,7 @@ def build_lock(data_dir: Path):
         yield
 
 
-def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> list[SourceSummary]:
+def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> BuildResult:
     data_dir = Path(data_dir)
     warehouse = data_dir / WAREHOUSE_NAME
     temporary = data_dir / f"warehouse.building-{os.getpid()}.duckdb"
@@ -59,7 +69,7 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> list
         for leftover in data_dir.glob("warehouse.building-*.duckdb*"):
             leftover.unlink()  # from a killed build; the lock says none is running
         try:
-            summaries = _build_into(temporary, data_dir, show_progress)
+            summaries = _build_into(temporary, data_dir, show_progress, warehouse)
         except BaseException:
             for path in (temporary, temporary.with_name(temporary.name + ".wal")):
                 path.unlink(missing_ok=True)
@@ -68,7 +78,7 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> list
     return summaries
 
 
-def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceSummary]:
+def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path) -> BuildResult:
     con = duckdb.connect(str(path))
     try:
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
@@ -77,6 +87,10 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceS
             _load_source(con, module, data_dir, show_progress) for module in source_modules()
         ]
         evaluate_directives(con)
+        try:
+            changes = record(con, previous)
+        except (HistoryError, duckdb.Error) as error:
+            raise BuildError(f"release history: {error}") from None
         run_checks(con)
         built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         con.execute(
@@ -86,12 +100,18 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool) -> list[SourceS
         con.execute("CHECKPOINT")
     finally:
         con.close()
-    return summaries
+    return BuildResult(summaries, changes)
 
 
 def _load_source(con, module, data_dir: Path, show_progress) -> SourceSummary:
     source = module.SOURCE
     raw_dir = data_dir / (source.folder or f"raw/{source.slug}")
+    if not source.bundled and not (raw_dir / MANIFEST_NAME).exists():
+        # Nothing is invented: no snapshot, no rows, and the summary says how to get one.
+        note = (
+            f"no snapshot bundled: refresh to load (python -m etl --refresh --source {source.slug})"
+        )
+        return SourceSummary(source.slug, 0, 0, 0, note)
     try:
         manifest = Manifest.read(raw_dir)
     except ManifestError as error:
@@ -216,11 +236,20 @@ def format_summary(summaries: list[SourceSummary]) -> str:
     header = f"{'source':<40}{'read':>12}{'loaded':>12}{'rejected':>12}"
     lines = [header, "-" * len(header)]
     for s in summaries:
-        lines.append(f"{s.slug:<40}{s.rows_read:>12,}{s.rows_loaded:>12,}{s.rows_rejected:>12,}")
+        if s.note:
+            lines.append(f"{s.slug:<40}{s.note}")
+        else:
+            lines.append(
+                f"{s.slug:<40}{s.rows_read:>12,}{s.rows_loaded:>12,}{s.rows_rejected:>12,}"
+            )
     lines.append("-" * len(header))
     lines.append(
         f"{'total':<40}{sum(s.rows_read for s in summaries):>12,}"
         f"{sum(s.rows_loaded for s in summaries):>12,}"
         f"{sum(s.rows_rejected for s in summaries):>12,}"
     )
+    changes = format_changes(getattr(summaries, "changes", []))
+    if changes:
+        lines.append("new releases since the last build:")
+        lines.extend(f"  {line}" for line in changes)
     return "\n".join(lines)

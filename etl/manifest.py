@@ -37,6 +37,13 @@ class FileEntry:
     sha256: str
     bytes: int
     licence: str
+    # Validators the publisher's server gave the last download, for conditional requests
+    # (If-None-Match / If-Modified-Since): an unchanged file is not downloaded again.
+    etag: str = ""
+    last_modified: str = ""
+
+
+OPTIONAL_FIELDS = ("etag", "last_modified")
 
 
 class Manifest:
@@ -79,7 +86,15 @@ class Manifest:
 
 
 def write_manifest(directory: Path, entries: list[FileEntry]) -> None:
-    document = {"files": [entry.__dict__ for entry in sorted(entries, key=lambda e: e.name)]}
-    (directory / MANIFEST_NAME).write_text(
-        json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    """Write the manifest whole, then swap it in: a reader never sees half a manifest."""
+    files = []
+    for entry in sorted(entries, key=lambda e: e.name):
+        item = dict(entry.__dict__)
+        for name in OPTIONAL_FIELDS:
+            if not item[name]:
+                del item[name]  # bundled snapshots came without validators
+        files.append(item)
+    text = json.dumps({"files": files}, indent=2, ensure_ascii=False) + "\n"
+    temporary = directory / f".{MANIFEST_NAME}.writing"
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(directory / MANIFEST_NAME)

@@ -245,6 +245,59 @@ CREATE TABLE units (
     note           VARCHAR
 );
 
+-- New Jersey: the Attorney General's compilation of agencies' major discipline reports
+-- (AG Directive 2020-5, IAPP Appendix L). Officer names and synopses are never loaded.
+CREATE TABLE major_discipline (
+    source_id          VARCHAR NOT NULL,
+    reporting_year     INTEGER NOT NULL,  -- the year the discipline became final
+    county             VARCHAR,
+    agency             VARCHAR NOT NULL,
+    officer_key        VARCHAR NOT NULL,  -- keyed pseudonym of agency + officer name
+    terminated         BOOLEAN,           -- NULL: the agency did not say
+    reduced_in_rank    BOOLEAN,
+    suspended          BOOLEAN,
+    suspension_original VARCHAR,          -- the suspension length as published
+    suspension_days    DOUBLE,            -- when published as a number of days
+    sustained_charges  VARCHAR,
+    resigned_ia_pending BOOLEAN,          -- left while the internal affairs case was open
+    final_outcome      VARCHAR,           -- the sanctions published, in words
+    final_level        VARCHAR            -- the heaviest of them on the common scale
+);
+
+-- Change tracking (etl/history.py): one row per source and release of its files.
+CREATE TABLE releases (
+    source_id      VARCHAR NOT NULL,
+    release_number INTEGER NOT NULL,      -- 1, 2, ... per source, in the order builds saw them
+    fingerprint    VARCHAR NOT NULL,      -- sha256 over the (file name, sha256) of its files
+    sha256         VARCHAR NOT NULL,      -- of the primary file
+    retrieved_at   VARCHAR NOT NULL,
+    first_built_at VARCHAR NOT NULL,      -- UTC, the first build that loaded this release
+    last_built_at  VARCHAR NOT NULL,
+    rows_read      BIGINT NOT NULL,
+    rows_loaded    BIGINT NOT NULL,
+    rows_rejected  BIGINT NOT NULL,
+    records        BIGINT NOT NULL,       -- tracked records in this release
+    added          BIGINT,                -- vs the previous release; NULL for release 1
+    removed        BIGINT,
+    changed        BIGINT
+);
+
+-- One row per tracked record ever seen, with its stable content key.
+CREATE TABLE record_history (
+    source_id          VARCHAR NOT NULL,
+    table_name         VARCHAR NOT NULL,
+    record_key         VARCHAR NOT NULL,  -- hash of the publisher's identifying fields
+    record_ref         VARCHAR,           -- how to find it: case id, region x year x measure
+    outcome            VARCHAR,           -- as last seen
+    previous_outcome   VARCHAR,           -- before its last change
+    first_seen_release INTEGER NOT NULL,
+    first_seen         VARCHAR NOT NULL,  -- retrieved_at of that release
+    last_seen_release  INTEGER NOT NULL,
+    last_seen          VARCHAR NOT NULL,
+    change             VARCHAR,           -- added, changed, removed (in change_release)
+    change_release     INTEGER
+);
+
 CREATE TABLE build_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR

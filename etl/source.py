@@ -10,18 +10,41 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
+from etl import raw_files
 from etl.manifest import Manifest
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_MISSING_COLUMN = re.compile(r'Referenced column "([^"]+)" not found')
 
 
 class SourceError(Exception):
     """A source could not be loaded; the message names source, file, row and column."""
+
+
+@dataclass(frozen=True)
+class Download:
+    """Where `python -m etl --refresh` fetches one raw file, and what a good copy looks like.
+
+    `url` is the file itself, not a landing page ("" while the address is not known: the
+    refresh then skips the source and says so). A download replaces the bundled copy only
+    if its content type fits `format`, it parses as `format`, it has the header `columns`
+    the loader reads and at least `min_rows` records, and (when pinned) the `sha256`.
+    """
+
+    file: str  # name in data/raw/<slug>/
+    url: str
+    format: str  # csv, csv.gz, json, geojson, xlsx, text
+    columns: tuple[str, ...] = ()  # CSV/XLSX header, JSON record keys, GeoJSON properties
+    min_rows: int = 1
+    sha256: str = ""  # pinned: a fixed vintage must come back byte for byte
+    delimiter: str = ","  # csv
+    records: str = ""  # json: the key of the list of records ("" = the document is the list)
 
 
 @dataclass(frozen=True)
@@ -39,6 +62,10 @@ class Source:
     coverage: str = ""
     not_covered: str = ""
     caveats: str = ""
+    downloads: tuple[Download, ...] = ()  # what a refresh fetches; () = not refreshable
+    # False: no snapshot is bundled (the publisher's terms or an unknown file address); the
+    # build skips the source until a refresh has fetched one, and never invents rows.
+    bundled: bool = True
 
 
 @dataclass(frozen=True)
@@ -50,12 +77,42 @@ class RejectRule:
     condition: str
 
 
+# Added after a module's own rules: a record repeated byte for byte is counted once. No
+# bundled file repeats a record; a repeated line is a copying or download error.
+EXACT_DUPLICATE = RejectRule(
+    "(all columns)",
+    "exact duplicate of an earlier record of this file (same value in every column); "
+    "the first copy is kept",
+    "row_number() OVER (PARTITION BY _raw ORDER BY _row) > 1",
+)
+
+
 @dataclass
 class FileCount:
     rows_read: int = 0
     rows_loaded: int = 0
     rows_rejected: int = 0
     loaded_into: set[str] = field(default_factory=set)
+
+
+def _identifier(name: str) -> str:
+    """A column name read from a file's header, quoted for SQL (it may contain quotes)."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+@contextmanager
+def _missing_column_named(file_name: str):
+    """A column the map or a rule reads but the file lacks: say so by file and header."""
+    try:
+        yield
+    except duckdb.BinderException as error:
+        column = _MISSING_COLUMN.search(str(error))
+        if column is None:
+            raise
+        raise SourceError(
+            f"file {file_name}, row 0 (header): missing column {column.group(1)!r}, "
+            "which the source reads"
+        ) from None
 
 
 class LoadContext:
@@ -90,32 +147,93 @@ class LoadContext:
     ) -> int:
         """Read a CSV as all-text into temp table `table` with `_row` (1-based) and `_raw`.
 
+        The dialect is declared, not sniffed: ',' and '"' unless the module says otherwise,
+        so a file saved with another delimiter fails on its header instead of loading
+        differently, and a record with a field too many or too few is reported by row.
         `drop_columns` (personal names) never reach the warehouse, not even in `rejects`.
         """
-        options = {"all_varchar": True, "header": True, **read_csv_options}
-        option_sql = ", ".join(f"{name} = ${name}" for name in options)
-        self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE {table}__read AS "
-            f"SELECT * FROM read_csv($path, {option_sql})",
-            {"path": str(self.path(file_name)), **options},
-        )
+        path = self.path(file_name)
         self.current_file = file_name
+        delimiter = read_csv_options.pop("sep", None) or read_csv_options.pop("delim", ",")
+        quote = read_csv_options.pop("quote", '"')
+        options = {
+            "all_varchar": True,
+            "header": True,
+            "delim": delimiter,
+            "quote": quote,
+            **read_csv_options,
+        }
+        if path.stat().st_size == 0:
+            raise SourceError(f"file {file_name}, row 0 (header): the file is empty")
+        option_sql = ", ".join(f"{name} = ${name}" for name in options)
+        try:
+            self.con.execute(
+                f"CREATE OR REPLACE TEMP TABLE {table}__read AS "
+                f"SELECT * FROM read_csv($path, {option_sql})",
+                {"path": str(path), **options},
+            )
+        except duckdb.Error as error:
+            problem = raw_files.csv_problem(path, file_name, delimiter, quote)
+            raise SourceError(problem or raw_files.duckdb_problem(file_name, error)) from None
+        header = [row[0] for row in self.con.execute(f"DESCRIBE {table}__read").fetchall()]
+        problem = raw_files.header_problem(header, delimiter)
+        if problem:
+            raise SourceError(f"file {file_name}, row 0 (header), {problem}")
         return self._finish_staging(table, drop_columns)
 
     def stage_rows(
-        self, table: str, columns: list[str], rows: list[tuple], drop_columns: tuple[str, ...] = ()
+        self,
+        table: str,
+        columns: list[str],
+        rows: list[tuple],
+        drop_columns: tuple[str, ...] = (),
+        file_name: str | None = None,
     ) -> int:
         """Stage records parsed in Python (JSON, XLSX) the same way as `stage_csv`."""
+        self.current_file = file_name or table
+        values = [tuple(None if v is None else str(v) for v in row) for row in rows]
+        problem = raw_files.rows_problem(values, columns)
+        if problem:
+            raise SourceError(f"file {self.current_file}, {problem}")
         column_sql = ", ".join(f'"{name}" VARCHAR' for name in columns)
         self.con.execute(f"CREATE OR REPLACE TEMP TABLE {table}__read ({column_sql})")
-        if rows:
+        if values:
             placeholders = ", ".join("?" for _ in columns)
-            self.con.executemany(
-                f"INSERT INTO {table}__read VALUES ({placeholders})",
-                [tuple(None if v is None else str(v) for v in row) for row in rows],
-            )
-        self.current_file = table
+            self.con.executemany(f"INSERT INTO {table}__read VALUES ({placeholders})", values)
         return self._finish_staging(table, drop_columns)
+
+    def read_json(self, file_name: str):
+        """A JSON document; a BOM is accepted, a damaged or empty file named with its place."""
+        data = self.path(file_name).read_bytes()
+        self.current_file = file_name
+        if not data.strip():
+            raise SourceError(f"file {file_name}, row 0: the file is empty")
+        # Bytes that are not UTF-8 survive as escapes and are reported by row and column
+        # when the records are staged (`stage_rows`).
+        text = data.decode("utf-8-sig", errors="surrogateescape")
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as error:
+            raise SourceError(
+                f"file {file_name}, line {error.lineno}, column {error.colno}: not valid JSON "
+                f"({error.msg}); a file cut short or damaged?"
+            ) from None
+
+    def json_records(self, file_name: str, document, key: str, fields: list[str]) -> list[dict]:
+        """The list `document[key]`, each record (a GeoJSON feature's properties when the key
+        is 'features') holding every field the source reads; a null value is fine."""
+        records = document.get(key) if isinstance(document, dict) else None
+        if not isinstance(records, list):
+            raise SourceError(f"file {file_name}, row 0: no list of records under {key!r}")
+        for number, record in enumerate(records, start=1):
+            values = (record.get("properties") or {}) if key == "features" else record
+            missing = [name for name in fields if name not in values]
+            if missing:
+                raise SourceError(
+                    f"file {file_name}, row {number}, column {missing[0]!r}: the record has "
+                    f"no {', '.join(repr(name) for name in missing)}"
+                )
+        return records
 
     def _finish_staging(self, table: str, drop_columns: tuple[str, ...]) -> int:
         read_table = f"{table}__read"
@@ -126,7 +244,7 @@ class LoadContext:
                 f"file {self.current_file}, row 0 (header): missing column(s) {missing}"
             )
         kept = [c for c in columns if c not in drop_columns]
-        kept_sql = ", ".join(f'"{c}"' for c in kept)
+        kept_sql = ", ".join(_identifier(c) for c in kept)
         # rowid follows insertion order, which DuckDB preserves when reading a file; inside
         # a transaction a new table's rowids start at 2^55, hence the offset from the first.
         self.con.execute(
@@ -136,15 +254,20 @@ class LoadContext:
             f"FROM {read_table} ORDER BY rowid"
         )
         self.con.execute(f"DROP TABLE {read_table}")
-        return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        staged = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if staged == 0:  # a publisher's file with no records is a failed export, not news
+            raise SourceError(f"file {self.current_file}, row 1: no records after the header")
+        return staged
 
     def require_columns(self, table: str, file_name: str, expected: list[str]) -> None:
         columns = {row[0] for row in self.con.execute(f"DESCRIBE {table}").fetchall()}
         missing = [c for c in expected if c not in columns]
         if missing:
+            found = ", ".join(repr(c) for c in sorted(columns - {"_row", "_raw"}))
+            named = ", ".join(repr(c) for c in missing[:5]) + (", ..." if missing[5:] else "")
             raise SourceError(
-                f"file {file_name}, row 0 (header): "
-                f"missing column(s) {', '.join(repr(c) for c in missing)}"
+                f"file {file_name}, row 0 (header): missing column(s) {named}; "
+                f"the header has {found[:300]} (a renamed column?)"
             )
 
     # -- loading -----------------------------------------------------------------
@@ -167,6 +290,7 @@ class LoadContext:
         to values as `$name` from `params` (`$source_id` is always given): a value is
         never written into the SQL text.
         """
+        reject_rules = [*reject_rules, EXACT_DUPLICATE]
         values = {"source_id": self.source.slug, **(params or {})}
         for number, rule in enumerate(reject_rules):
             values[f"_reason_{number}"] = rule.reason
@@ -174,8 +298,6 @@ class LoadContext:
 
         # One CASE picks the first rule a row breaks; run twice for its reason and column.
         def first_broken(field: str) -> str:
-            if not reject_rules:
-                return "NULL::VARCHAR"
             whens = " ".join(
                 f"WHEN {rule.condition} THEN ${field}_{number}"
                 for number, rule in enumerate(reject_rules)
@@ -183,24 +305,25 @@ class LoadContext:
             return f"CASE {whens} END"
 
         scope = f"WHERE {where}" if where else ""
-        self._execute(
-            f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {first_broken('_reason')} AS "
-            f"_reason, {first_broken('_column')} AS _column FROM {staged} {scope}",
-            values,
-        )
-        rejected = self._execute(
-            "INSERT INTO rejects (source_id, row_number, reason, raw, file_name, column_name) "
-            "SELECT $source_id, _row, _reason, _raw, $file_name, _column FROM _judged "
-            "WHERE _reason IS NOT NULL",
-            {**values, "file_name": file_name},
-        ).fetchone()[0]
-        target_columns = ", ".join(columns)
-        expressions = ", ".join(columns.values())
-        loaded = self._execute(
-            f"INSERT INTO {target} ({target_columns}) "
-            f"SELECT {expressions} FROM _judged WHERE _reason IS NULL",
-            values,
-        ).fetchone()[0]
+        with _missing_column_named(file_name):
+            self._execute(
+                f"CREATE OR REPLACE TEMP TABLE _judged AS SELECT *, {first_broken('_reason')} "
+                f"AS _reason, {first_broken('_column')} AS _column FROM {staged} {scope}",
+                values,
+            )
+            rejected = self._execute(
+                "INSERT INTO rejects (source_id, row_number, reason, raw, file_name, column_name) "
+                "SELECT $source_id, _row, _reason, _raw, $file_name, _column FROM _judged "
+                "WHERE _reason IS NOT NULL",
+                {**values, "file_name": file_name},
+            ).fetchone()[0]
+            target_columns = ", ".join(columns)
+            expressions = ", ".join(columns.values())
+            loaded = self._execute(
+                f"INSERT INTO {target} ({target_columns}) "
+                f"SELECT {expressions} FROM _judged WHERE _reason IS NULL",
+                values,
+            ).fetchone()[0]
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)

@@ -645,6 +645,29 @@ def test_not_yet_checkable_directives(name, scope, region, url, needs):
     assert needs in row["evidence"]
 
 
+def test_nj_agencies_in_the_ag_compilation_add_observations_without_a_date_to_check():
+    con = base_warehouse()
+    con.executemany(
+        "INSERT INTO major_discipline (source_id, reporting_year, agency, officer_key, "
+        "terminated) VALUES ('us_nj_ag_major_discipline', ?, ?, ?, ?)",
+        [(2022, "Example Township PD", key(1), True), (2022, "Example Township PD", key(2), False),
+         (2023, "Example County Sheriff", key(3), None)],
+    )  # fmt: skip
+    rows = observations(con, RULES["us_nj_1_major_discipline_report"])
+    assert sorted(rows) == [
+        "Example County Sheriff (2023)", "Example Township PD (2022)", "US-NJ",
+    ]  # fmt: skip
+    township = rows["Example Township PD (2022)"]
+    assert (township["status"], township["scope_level"], str(township["observed_date"])) == (
+        "insufficient_data", "agency", "2023-01-31",
+    )  # fmt: skip
+    assert township["evidence"].startswith(
+        "Example Township PD reported 2 major discipline(s) for 2022 in the Attorney General's "
+        "compilation (1 termination(s))"
+    )
+    assert township["source_id"] == "us_nj_ag_major_discipline"
+
+
 def test_gb_rules_leave_region_empty_when_gb_eaw_is_not_loaded():
     rows = observations(base_warehouse(), RULES["gb_2_barred_list_referral"])
     assert rows["GB-EAW"]["region_id"] is None

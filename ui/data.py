@@ -3,6 +3,7 @@
 One cached read-only connection per warehouse file version (its modification time), so a
 rebuild is picked up without a restart; a cursor per query; results cached per version,
 query name and parameters. Pages never write SQL: they call named queries.
+tests/test_faults.py checks the pickup, tests/test_config.py the read-only access.
 """
 
 from __future__ import annotations
@@ -29,12 +30,35 @@ def warehouse_version() -> float | None:
     return path.stat().st_mtime if path.exists() else None
 
 
+class Warehouse:
+    """The warehouse file attached read-only to a private in-memory database.
+
+    `duckdb.connect(path)` would hand back the database still open on that path from
+    before a rebuild (DuckDB caches instances by path, and the file was replaced since),
+    so each warehouse version gets its own database, with the file attached as
+    `warehouse`. SQL can then neither write to the warehouse nor touch any other file.
+    """
+
+    def __init__(self, path: str):
+        self._con = duckdb.connect(":memory:")
+        self._con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": path})
+        self._con.execute("USE warehouse")
+        self._con.execute("SET enable_external_access = false")  # no file reads or writes
+        self._con.execute("SET lock_configuration = true")  # and no SQL can undo that
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        """A cursor per query (queries.run), reading the warehouse by default."""
+        cursor = self._con.cursor()
+        cursor.execute("USE warehouse")
+        return cursor
+
+
 @st.cache_resource(max_entries=2)
-def _connect(path: str, version: float) -> duckdb.DuckDBPyConnection:
-    return duckdb.connect(path, read_only=True)
+def _connect(path: str, version: float) -> Warehouse:
+    return Warehouse(path)
 
 
-def connection() -> duckdb.DuckDBPyConnection | None:
+def connection() -> Warehouse | None:
     version = warehouse_version()
     if version is None:
         return None

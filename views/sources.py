@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+
 import streamlit as st
 
+from exports.table_csv import query_csv
 from ui import data
 from ui.page import PageContext
+
+# Rows of the change list shown on screen; the CSV holds them all (same query, no limit).
+CHANGES_SHOWN = 1000
 
 TEXT = {
     "sources_title": {"en": "Sources and methodology", "fr": "Sources et méthodologie"},
@@ -52,6 +58,41 @@ TEXT = {
     "outcome_labels": {"en": "Outcome labels", "fr": "Libellés de sanction"},
     "category_labels": {"en": "Complaint categories", "fr": "Catégories de plainte"},
     "labels_found": {"en": "{count} labels", "fr": "{count} libellés"},
+    "changes_title": {
+        "en": "What changed since the last release",
+        "fr": "Ce qui a changé depuis la dernière version",
+    },
+    "changes_intro": {
+        "en": "Publishers revise their files: complaints are added, closed cases get an outcome, records disappear. Each build records the version (release) of every source's files, and gives every record a stable key made from the publisher's identifying fields (case, officer, allegation; region, year, measure), so a record whose outcome changed is shown as changed, not as removed and added. `python -m etl --refresh` fetches the newest files.",
+        "fr": "Les éditeurs révisent leurs fichiers : des plaintes s'ajoutent, des affaires closes reçoivent une issue, des lignes disparaissent. Chaque construction enregistre la version des fichiers de chaque source et donne à chaque ligne une clé stable tirée des champs qui l'identifient chez l'éditeur (affaire, agent, allégation ; territoire, année, mesure) : une ligne dont l'issue a changé apparaît comme modifiée, pas comme supprimée puis ajoutée. `python -m etl --refresh` récupère les fichiers les plus récents.",
+    },
+    "changes_first_release": {
+        "en": "Every source is at the first release this warehouse recorded: there is nothing to compare yet. After a refresh brings new files, this section lists what each new release added, removed or changed.",
+        "fr": "Chaque source en est à la première version enregistrée par cet entrepôt : rien à comparer pour l'instant. Quand une mise à jour apporte de nouveaux fichiers, cette section liste ce que chaque nouvelle version a ajouté, retiré ou modifié.",
+    },
+    "col_release": {"en": "Release", "fr": "Version"},
+    "col_previous_retrieved": {
+        "en": "Previous release retrieved",
+        "fr": "Version précédente récupérée le",
+    },
+    "col_records": {"en": "Records tracked", "fr": "Lignes suivies"},
+    "col_added": {"en": "Added", "fr": "Ajoutées"},
+    "col_removed": {"en": "Removed", "fr": "Retirées"},
+    "col_changed": {"en": "Outcome changed", "fr": "Issue modifiée"},
+    "changes_source": {"en": "Changes of", "fr": "Changements de"},
+    "changes_all_sources": {"en": "All sources", "fr": "Toutes les sources"},
+    "changes_none": {
+        "en": "No record was added, removed or changed in the latest release.",
+        "fr": "Aucune ligne ajoutée, retirée ou modifiée dans la dernière version.",
+    },
+    "changes_shown": {
+        "en": "{shown} of {total} changed records shown; the CSV has them all.",
+        "fr": "{shown} lignes modifiées affichées sur {total} ; le CSV les contient toutes.",
+    },
+    "download_changes": {
+        "en": "Download the changes (CSV)",
+        "fr": "Télécharger les changements (CSV)",
+    },
     "method_title": {"en": "Method", "fr": "Méthode"},
     "method_text": {
         "en": "- **Rates** are given per 1,000 inhabitants or per 1,000 staff only where the publisher gives that denominator; the page says which and of which year.\n- **Uncertainty**: rates and shares come with a 95% Wilson interval; a region with too few cases to compare is shown in grey with a warning.\n- **Findings** are placed on a common scale (sustained, not sustained, unfounded, exonerated, closed otherwise, pending), keeping the publisher's label.\n- **People**: no names of officers, complainants or plaintiffs are loaded; officers are identified by a keyed pseudonym.\n- **Reported cases** (press) are shown with their confidence and legal status; a press report is never counted as a proven violation.",
@@ -101,6 +142,7 @@ def render(page: PageContext) -> None:
     )
 
     render_one_source(page, sources)
+    render_changes(page)
     render_mappings(page)
     st.header(t("method_title"))
     st.markdown(t("method_text"))
@@ -137,6 +179,68 @@ def render_one_source(page: PageContext, sources) -> None:
         st.caption(t("no_rejects"))
     else:
         st.dataframe(reasons, hide_index=True)
+
+
+def render_changes(page: PageContext) -> None:
+    t = page.t
+    st.header(t("changes_title"))
+    st.write(t("changes_intro"))
+    releases = data.query("changes_by_source")
+    if releases.empty or (releases["release_number"] == 1).all():
+        st.info(t("changes_first_release"))
+        return
+    compared = releases[releases["release_number"] > 1]
+    columns = [
+        "source_id", "release_number", "retrieved_at", "previous_retrieved_at", "records",
+        "added", "removed", "changed",
+    ]  # fmt: skip
+    st.dataframe(
+        compared[columns],
+        hide_index=True,
+        column_order=columns,
+        column_config={
+            "source_id": t("col_source"),
+            "release_number": t("col_release"),
+            "retrieved_at": t("col_retrieved"),
+            "previous_retrieved_at": t("col_previous_retrieved"),
+            "records": st.column_config.NumberColumn(t("col_records"), format="localized"),
+            "added": st.column_config.NumberColumn(t("col_added"), format="localized"),
+            "removed": st.column_config.NumberColumn(t("col_removed"), format="localized"),
+            "changed": st.column_config.NumberColumn(t("col_changed"), format="localized"),
+        },
+    )
+    options = ["all", *compared["source_id"]]
+    page.state.seed_widget("sources_changes", page.state.choice("changes", options, "all"))
+    chosen = st.selectbox(
+        t("changes_source"),
+        options,
+        key="sources_changes",
+        format_func=lambda slug: t("changes_all_sources") if slug == "all" else slug,
+    )
+    page.state.set(changes=None if chosen == "all" else chosen)
+    source_id = None if chosen == "all" else chosen
+    picked = compared if source_id is None else compared[compared["source_id"] == source_id]
+    total = int(picked[["added", "removed", "changed"]].sum().sum())
+    if total == 0:
+        st.caption(t("changes_none"))
+        return
+    rows = data.query("changes_since_last_release", source_id=source_id, row_limit=CHANGES_SHOWN)
+    if total > len(rows):
+        st.caption(t("changes_shown", shown=f"{len(rows):,}", total=f"{total:,}"))
+    st.dataframe(rows, hide_index=True)
+    st.download_button(
+        t("download_changes"),
+        # Built only when clicked: every changed record, from the same query as the table.
+        functools.partial(
+            query_csv,
+            data.connection(),
+            "changes_since_last_release",
+            {"source_id": source_id, "row_limit": None},
+        ),
+        file_name=f"changes_{source_id or 'all_sources'}.csv",
+        mime="text/csv",
+        key="sources_changes_csv",
+    )
 
 
 def render_mappings(page: PageContext) -> None:

@@ -57,6 +57,18 @@ def load(ctx: LoadContext) -> None:
         reject_rules=[
             RejectRule("case_id", "case_id is empty", "case_id IS NULL"),
             RejectRule(
+                "case_id",
+                "case_id appears on an earlier row; one row per case event",
+                "row_number() OVER (PARTITION BY case_id ORDER BY _row) > 1",
+            ),
+            RejectRule(
+                "event_date",
+                "event_date is not a date (YYYY-MM-DD, or YYYY-MM when the day is unknown)",
+                "event_date IS NOT NULL AND (NOT regexp_full_match(event_date, "
+                "'[0-9]{4}-[0-9]{2}(-[0-9]{2})?') OR TRY_CAST(CASE WHEN length(event_date) = 7 "
+                "THEN event_date || '-01' ELSE event_date END AS DATE) IS NULL)",
+            ),
+            RejectRule(
                 "legal_status",
                 f"legal_status is not one of {LEGAL_STATUSES}",
                 "legal_status IS NULL OR NOT list_contains($legal_statuses, legal_status)",

@@ -64,12 +64,20 @@ def load(ctx: LoadContext) -> None:
         },
         reject_rules=[
             RejectRule("directive_id", "directive_id is empty", "directive_id IS NULL"),
-            RejectRule("title_en", "title_en is empty", "title_en IS NULL"),
             RejectRule(
-                "issued_date",
-                "issued_date is not an ISO date",
-                "issued_date IS NOT NULL AND TRY_CAST(issued_date AS DATE) IS NULL",
+                "directive_id",
+                "directive_id appears on an earlier row; one row per directive",
+                "row_number() OVER (PARTITION BY directive_id ORDER BY _row) > 1",
             ),
+            RejectRule("title_en", "title_en is empty", "title_en IS NULL"),
+            *[
+                RejectRule(
+                    column,
+                    f"{column} is not an ISO date",
+                    f"{column} IS NOT NULL AND TRY_CAST({column} AS DATE) IS NULL",
+                )
+                for column in ("issued_date", "effective_date", "end_date")
+            ],
             RejectRule(
                 "deadline_days",
                 "deadline_days is not a whole number",

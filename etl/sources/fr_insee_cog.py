@@ -6,7 +6,7 @@ Loads before every French fact source: they key their figures on 'FR-DEP-<code>'
 
 import json
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 REGIONS_FILE = "region2021.csv"
 DEPARTEMENTS_FILE = "departement2021.csv"
@@ -25,6 +25,42 @@ SOURCE = Source(
     primary_file=DEPARTEMENTS_FILE,
     order=10,
     files=(DEPARTEMENTS_FILE, REGIONS_FILE, DEPARTEMENT_SHAPES, REGION_SHAPES),
+    # COG 2021 and the 2018 shapes are fixed vintages: pinned commits and checksums, so a
+    # refresh can restore them byte for byte but never swaps in another vintage.
+    downloads=(
+        Download(
+            "departement2021.csv",
+            "https://raw.githubusercontent.com/aubryprieur/streamlit_data_territoire/7618e8e946ed4a83af2706d48335db333f06e32b/departement2021.csv",
+            "csv",
+            columns=("DEP", "REG", "LIBELLE"),
+            min_rows=101,
+            sha256="ef783f7e88027dddbfa05b83c40a67d3f0f3894de165aace0acb118529eb97f7",
+        ),
+        Download(
+            "region2021.csv",
+            "https://raw.githubusercontent.com/aubryprieur/streamlit_data_territoire/7618e8e946ed4a83af2706d48335db333f06e32b/region2021.csv",
+            "csv",
+            columns=("REG", "LIBELLE"),
+            min_rows=18,
+            sha256="b4aa83b414bc49eef65c1c5fd31df28dfb9d8d9c2574b0ed220346aec5ad6f30",
+        ),
+        Download(
+            "departements-version-simplifiee.geojson",
+            "https://raw.githubusercontent.com/gregoiredavid/france-geojson/5d34ee6d0140c29f785fdb047d9329f1aab58833/departements-version-simplifiee.geojson",
+            "geojson",
+            columns=("code", "nom"),
+            min_rows=96,
+            sha256="c08a1ad48299763b50ef649f05a911c1021500c94719a1aa22a9d06191e43fc3",
+        ),
+        Download(
+            "regions-version-simplifiee.geojson",
+            "https://raw.githubusercontent.com/gregoiredavid/france-geojson/5d34ee6d0140c29f785fdb047d9329f1aab58833/regions-version-simplifiee.geojson",
+            "geojson",
+            columns=("code", "nom"),
+            min_rows=13,
+            sha256="3ad10f703df5dd1807062846f9dec05e4b5577da76177eedc548a7dbeb0e93c4",
+        ),
+    ),
     coverage="All 18 regions and 101 departements of France as of 1 January 2021 "
     "(metropolitan France, Corsica as 2A/2B, and the five overseas departements), "
     "with simplified boundaries for the 13 metropolitan regions and 96 metropolitan "
@@ -46,9 +82,8 @@ DEP_PATTERN = "^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6])$"
 
 def _stage_features(ctx: LoadContext, table: str, file_name: str) -> None:
     """Stage one GeoJSON FeatureCollection as (code, nom, geometry_type, geometry)."""
-    document = json.loads(ctx.path(file_name).read_text(encoding="utf-8"))
     rows = []
-    for feature in document.get("features", []):
+    for feature in ctx.json_records(file_name, ctx.read_json(file_name), "features", ["code"]):
         properties = feature.get("properties") or {}
         geometry = feature.get("geometry")
         rows.append(
@@ -59,7 +94,7 @@ def _stage_features(ctx: LoadContext, table: str, file_name: str) -> None:
                 None if geometry is None else json.dumps(geometry, separators=(",", ":")),
             )
         )
-    ctx.stage_rows(table, ["code", "nom", "geometry_type", "geometry"], rows)
+    ctx.stage_rows(table, ["code", "nom", "geometry_type", "geometry"], rows, file_name=file_name)
 
 
 # The code must name a region of the same level loaded above from the INSEE tables.

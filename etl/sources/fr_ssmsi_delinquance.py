@@ -6,7 +6,7 @@ rate bases are derived rows from the same accepted records, so `rows_loaded` cou
 records, not statistics rows.
 """
 
-from etl.source import LoadContext, RejectRule, Source, SourceError
+from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
 FILE = "donnee-dep-2023.csv"
 
@@ -21,6 +21,26 @@ SOURCE = Source(
     licence="Licence Ouverte / Etalab 2.0",
     primary_file=FILE,
     order=30,
+    # SSMSI publishes each year's base on data.gouv.fr under a new file name, lately in a
+    # newer layout than the 2023 one this module reads: no address is declared. Give the
+    # file with --url; the refresh refuses it if its header is not the one read here.
+    downloads=(
+        Download(
+            "donnee-dep-2023.csv",
+            "",
+            "csv",
+            columns=(
+                "classe",
+                "annee",
+                "Code.département",
+                "Code.région",
+                "unité.de.compte",
+                "faits",
+            ),
+            min_rows=10000,
+            delimiter=";",
+        ),
+    ),
     coverage="16 indicator classes of crime recorded by the police and gendarmerie "
     "nationales, for the 101 departements (including overseas), 2016-2023: counts, the "
     "published rate per 1000 inhabitants (per 1000 dwellings for burglary), and the "

@@ -1,6 +1,6 @@
 """Staff with an IOPC misconduct case to answer per force, BBC analysis (2018 - Feb 2022)."""
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 FILE = "iopc_forfunnel.csv"
 FORCE_NAMES = "gb_force_names.csv"
@@ -16,6 +16,15 @@ SOURCE = Source(
     "credit BBC Shared Data Unit",
     primary_file=FILE,
     order=30,
+    downloads=(
+        Download(
+            "iopc_forfunnel.csv",
+            "https://raw.githubusercontent.com/BBC-Data-Unit/police_misconduct/HEAD/iopc_forfunnel.csv",
+            "csv",
+            columns=("item name", "indicator number", "sample size"),
+            min_rows=35,
+        ),
+    ),
     coverage="39 forces (38 territorial forces and British Transport Police): officers and "
     "staff the IOPC found to have a misconduct or gross misconduct case to answer, in IOPC "
     "investigation reports published from 2018 to February 2022, and the force headcount "

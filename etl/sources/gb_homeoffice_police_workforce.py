@@ -1,6 +1,6 @@
 """Police officers (full-time equivalent) by force of England and Wales, 2015-2019."""
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 FILE = "police-workforce-fte-by-year.csv"
 FORCE_NAMES = "gb_force_names.csv"
@@ -15,6 +15,15 @@ SOURCE = Source(
     "credit Home Office + Resistance Lab",
     primary_file=FILE,
     order=30,
+    downloads=(
+        Download(
+            "police-workforce-fte-by-year.csv",
+            "https://raw.githubusercontent.com/Resistance-Lab/resistancelab_data/HEAD/analysis/0003-police-workforce-by-year/police-workforce-fte-by-year.csv",
+            "csv",
+            columns=("Police force", "FTE Count", "Year"),
+            min_rows=200,
+        ),
+    ),
     coverage="Police officer full-time equivalents at 31 March 2015-2019 for the 43 forces, "
     "British Transport Police and officers on central service secondment",
     not_covered="Police staff, PCSOs and special constables; years after 2019; the West "

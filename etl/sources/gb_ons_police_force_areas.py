@@ -6,7 +6,7 @@ force's spelling: data/reference/gb_force_names.csv maps each published spelling
 
 import json
 
-from etl.source import LoadContext, RejectRule, Source, SourceError
+from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
 BOUNDARIES = "police_force_areas.geojson"
 LOOKUP = (
@@ -31,6 +31,41 @@ SOURCE = Source(
     primary_file=BOUNDARIES,
     order=10,
     files=(BOUNDARIES, LOOKUP, DEMOGRAPHICS, POLICE_DEFINED),
+    # 2016 lookup, 2011 Census and 2020 boundaries are fixed vintages: pinned.
+    downloads=(
+        Download(
+            "Local_Authority_District_to_Community_Safety_Partnerships_to_Police_Force_Areas__December_2016__Lookup_in_England_and_Wales.csv",
+            "https://raw.githubusercontent.com/Resistance-Lab/resistancelab_data/625e720132cc8e912caf091b3b6ebc716fa939a8/source_data/demographics/Local_Authority_District_to_Community_Safety_Partnerships_to_Police_Force_Areas__December_2016__Lookup_in_England_and_Wales.csv",
+            "csv",
+            columns=("LAD16CD", "PFA16CD", "PFA16NM"),
+            min_rows=348,
+            sha256="a74d95ced8fa9037e9febff6bdfca40b09da85c0f45df009d95a837c27eab8c5",
+        ),
+        Download(
+            "force-demographics.csv",
+            "https://raw.githubusercontent.com/Resistance-Lab/resistancelab_data/625e720132cc8e912caf091b3b6ebc716fa939a8/analysis/0002-demographics-by-police-force-area/force-demographics.csv",
+            "csv",
+            columns=("PFA16NM",),
+            min_rows=43,
+            sha256="44c03237ad75e80bf56817db31dd0c1da9f8db38f27f8cbff27667b5e2ab399f",
+        ),
+        Download(
+            "police-defined-demographics.csv",
+            "https://raw.githubusercontent.com/Resistance-Lab/resistancelab_data/625e720132cc8e912caf091b3b6ebc716fa939a8/analysis/0002-demographics-by-police-force-area/police-defined-demographics.csv",
+            "csv",
+            columns=("Police force",),
+            min_rows=43,
+            sha256="73add15cb04e571914f6fddcd7fe8d9aac5c3d14df5c19188200e14ee07fe4e6",
+        ),
+        Download(
+            "police_force_areas.geojson",
+            "https://raw.githubusercontent.com/gutofthequantifier/gutofthequantifier.github.io/63a20a9bfa75ad25ca2155f03eebac876ce149f7/police_force_areas.geojson",
+            "geojson",
+            columns=("PFA20CD", "PFA20NM"),
+            min_rows=43,
+            sha256="f380306f9c239a242cd7ba46c07ff1fdda514c08022ebda3cafa0e878829e49a",
+        ),
+    ),
     coverage="The 43 territorial police force areas of England and Wales: codes, names, "
     "generalised boundaries (Dec 2020), and 2011 Census usual residents by ethnic group "
     "(census groups, and the same counts regrouped into police-defined groups)",
@@ -116,8 +151,8 @@ def load(ctx: LoadContext) -> None:
 
 def _load_areas(ctx: LoadContext) -> None:
     """43 GeoJSON features -> regions GB-PFA-<code> under GB-EAW, and their boundaries."""
-    with ctx.path(BOUNDARIES).open(encoding="utf-8") as handle:
-        document = json.load(handle)
+    document = ctx.read_json(BOUNDARIES)
+    features = ctx.json_records(BOUNDARIES, document, "features", ["PFA20CD", "PFA20NM"])
     crs = document.get("crs", {}).get("properties", {}).get("name", "")
     if "4326" not in crs and "CRS84" not in crs:
         raise SourceError(f"file {BOUNDARIES}, row 0 (header): crs {crs!r} is not WGS84")
@@ -128,9 +163,10 @@ def _load_areas(ctx: LoadContext) -> None:
             (feature.get("geometry") or {}).get("type"),
             json.dumps(feature.get("geometry"), separators=(",", ":")),
         )
-        for feature in document["features"]
+        for feature in features
     ]
-    ctx.stage_rows("staged_pfa", ["PFA20CD", "PFA20NM", "geometry_type", "geometry"], rows)
+    columns = ["PFA20CD", "PFA20NM", "geometry_type", "geometry"]
+    ctx.stage_rows("staged_pfa", columns, rows, file_name=BOUNDARIES)
     ctx.con.execute(
         "INSERT INTO regions VALUES ('GB-EAW', 'GB', 'region', 'GB-EAW', 'England and Wales', "
         "'GB', ?, 'Parent of the 43 police force areas; not an ONS code')",

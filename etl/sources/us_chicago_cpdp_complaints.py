@@ -12,7 +12,7 @@ import warnings
 
 import openpyxl
 
-from etl.source import LoadContext, RejectRule, Source, SourceError
+from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
 ACCUSED_FILE = "complaints-accused.csv.gz"
 COMPLAINTS_FILE = "complaints-complaints.csv.gz"
@@ -34,6 +34,62 @@ SOURCE = Source(
     primary_file=ACCUSED_FILE,
     order=50,
     files=(ACCUSED_FILE, COMPLAINTS_FILE, CATEGORIES_FILE, PENALTY_CODES_FILE),
+    # The Invisible Institute's repository, newest commit (HEAD).
+    downloads=(
+        Download(
+            ACCUSED_FILE,
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/complaints/complaints-accused.csv.gz",
+            "csv.gz",
+            columns=(
+                "UID",
+                "complaint_category",
+                "complaint_code",
+                "cr_id",
+                "cv",
+                "final_finding",
+                "final_outcome",
+                "recc_finding",
+                "recc_outcome",
+            ),
+            min_rows=200000,
+        ),
+        Download(
+            COMPLAINTS_FILE,
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/complaints/complaints-complaints.csv.gz",
+            "csv.gz",
+            columns=(
+                "cr_id",
+                "cv",
+                "incident_date",
+                "complaint_date",
+                "closed_date",
+                "beat",
+                "add1",
+                "full_address",
+            ),
+            min_rows=150000,
+        ),
+        Download(
+            CATEGORIES_FILE,
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/context_data/Complaint%20Categories.xlsx",
+            "xlsx",
+            columns=("DESCRIPTION", "CATEGORY", "ON / OFF DUTY", "CITIZEN / DEPT"),
+            min_rows=300,
+        ),
+        Download(
+            PENALTY_CODES_FILE,
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/context_data/discipline_penalty_codes.csv",
+            "csv",
+            columns=("CODE", "ACTION_TAKEN"),
+            min_rows=30,
+        ),
+        Download(
+            "data-dictionary.yaml",
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/data-dictionary/data-dictionary.yaml",
+            "text",
+            min_rows=100,
+        ),
+    ),
     coverage="Complaint register (CR/log) cases against Chicago police officers received "
     "1967 to March 2018, as unified by the Invisible Institute from three FOIA releases "
     "(cv 1 = 1967-1999, 2 = 2000-2016, 3 = 2000-2018): one allegation per accused officer and "
@@ -213,7 +269,7 @@ def _stage_categories(ctx: LoadContext) -> None:
         else:
             seen.add(cells[0])
             rows.append(tuple(cells))
-    ctx.stage_rows("staged_categories", CATEGORY_COLUMNS, rows)
+    ctx.stage_rows("staged_categories", CATEGORY_COLUMNS, rows, file_name=CATEGORIES_FILE)
     ctx.count(CATEGORIES_FILE, read=read, loaded=len(rows), rejected=rejected, target="allegations")
 
 
@@ -255,6 +311,11 @@ def _load_cases(ctx: LoadContext) -> None:
         },
         reject_rules=[
             RejectRule("cr_id", "cr_id (complaint number) is empty", "cr_id IS NULL"),
+            RejectRule(
+                "cv",
+                "cv is not a release number (a whole number: 1, 2 or 3 in this snapshot)",
+                "NOT regexp_full_match(coalesce(trim(cv), ''), '[0-9]+')",
+            ),
             RejectRule(
                 "cv",
                 "superseded: the same cr_id has a later release (higher cv) "
@@ -361,6 +422,12 @@ def _load_allegations(ctx: LoadContext) -> None:
                 "cr_id",
                 "cr_id (complaint number) is empty, so the allegation has no complaint",
                 "cr_id IS NULL",
+            ),
+            RejectRule(
+                "UID",
+                "UID is not a CPDP officer id (digits, optionally '.0')",
+                "trim(coalesce(UID, '')) <> '' "
+                "AND NOT regexp_full_match(trim(UID), '[0-9]+(\\.0)?')",
             ),
             RejectRule(
                 "final_finding",

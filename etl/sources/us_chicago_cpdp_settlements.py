@@ -4,7 +4,7 @@ Plaintiff names (the misspelled 'plantiff' column) are dropped at staging, so th
 reach the warehouse, not even in rejects.
 """
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 FILE = "settlements_1952-2016_2017-01.csv.gz"
 
@@ -20,6 +20,24 @@ SOURCE = Source(
     "Institute / CPDP",
     primary_file=FILE,
     order=50,
+    downloads=(
+        Download(
+            "settlements_1952-2016_2017-01.csv.gz",
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/settlements/settlements_1952-2016_2017-01.csv.gz",
+            "csv.gz",
+            columns=(
+                "row_id",
+                "case_id",
+                "complaint",
+                "incident_date",
+                "location",
+                "settlement",
+                "UID",
+                "plantiff",
+            ),
+            min_rows=3000,
+        ),
+    ),
     coverage="3,374 officer x lawsuit rows for 943 lawsuits settled by the City of Chicago "
     "(incidents mostly 2004-2014, settlements compiled in January 2017): lawsuit type, "
     "incident date and address, settlement amount, and the officer's CPDP UID "

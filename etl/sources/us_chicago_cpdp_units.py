@@ -5,7 +5,7 @@ reviewable classification, data/reference/unit_roles_us_il_chi.csv, so that quer
 ask whether an officer stayed in a victim-facing or public-facing unit after discipline.
 """
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 HISTORY_FILE = "unit-history.csv.gz"
 REFERENCE_FILE = "unit_reference.csv"
@@ -28,6 +28,27 @@ SOURCE = Source(
     primary_file=HISTORY_FILE,
     order=40,
     files=(HISTORY_FILE, REFERENCE_FILE),
+    downloads=(
+        Download(
+            "unit-history.csv.gz",
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/unit-history/unit-history.csv.gz",
+            "csv.gz",
+            columns=("UID", "unit", "unit_start_date", "unit_end_date"),
+            min_rows=90000,
+        ),
+        Download(
+            "unit_reference.csv",
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/fully-unified-data/data-dictionary/unit_reference.csv",
+            "csv",
+            columns=(
+                "current_unit",
+                "current_unit_description (April 2017 roster)",
+                "From PDF (May 2016)",
+                "Status from PDF (May 2016)",
+            ),
+            min_rows=200,
+        ),
+    ),
     coverage="Unit assignments of Chicago police officers (one row per officer x unit x "
     "period) from the 1930s to October 2016, keyed by the CPDP officer UID (pseudonymised, "
     "so they join complaints and settlements); the CPD unit list (April 2017 roster and May "

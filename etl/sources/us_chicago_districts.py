@@ -7,7 +7,7 @@ G01-04); the retired districts 13, 21 and 23 are added so older complaints keep 
 
 import json
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 DEMOGRAPHICS_FILE = "Districts.csv"
 SHAPES_FILE = "cpd_district_boundaries.geojson"
@@ -28,6 +28,24 @@ SOURCE = Source(
     primary_file=DEMOGRAPHICS_FILE,
     order=10,
     files=(DEMOGRAPHICS_FILE, SHAPES_FILE),
+    downloads=(
+        Download(
+            "Districts.csv",
+            "https://raw.githubusercontent.com/invinst/chicago-police-data/HEAD/data/context_data/district_demographics/Districts.csv",
+            "csv",
+            columns=("District_No", "District_Name", "Population"),
+            min_rows=22,
+        ),
+        # The lines drawn in December 2012: a fixed vintage, pinned.
+        Download(
+            "cpd_district_boundaries.geojson",
+            "https://raw.githubusercontent.com/datamade/justice-divided/63fa1e955daeb5a2473c3df3086ecf7ae83bab64/data/raw/cpd_district_boundaries.geojson",
+            "geojson",
+            columns=("dist_num", "dist_label"),
+            min_rows=22,
+            sha256="3198fb193dee7e9ee6ceb0ace951fadc7d91d1909fbf94723232f8123899a100",
+        ),
+    ),
     coverage="The city of Chicago and its 22 police districts in force since December 2012 "
     "(1-12, 14-20, 22, 24, 25): name, 2010 population and its race/ethnicity counts "
     "(Latino, White, Black, Native American, Asian, Other), and one boundary per district. "
@@ -158,9 +176,10 @@ def _load_regions(ctx: LoadContext) -> None:
 
 
 def _load_shapes(ctx: LoadContext) -> None:
-    document = json.loads(ctx.path(SHAPES_FILE).read_text(encoding="utf-8"))
     rows = []
-    for feature in document.get("features", []):
+    for feature in ctx.json_records(
+        SHAPES_FILE, ctx.read_json(SHAPES_FILE), "features", ["dist_num"]
+    ):
         properties = feature.get("properties") or {}
         geometry = feature.get("geometry")
         rows.append(
@@ -171,7 +190,12 @@ def _load_shapes(ctx: LoadContext) -> None:
                 None if geometry is None else json.dumps(geometry, separators=(",", ":")),
             )
         )
-    ctx.stage_rows("staged_shapes", ["dist_num", "dist_label", "geometry_type", "geometry"], rows)
+    ctx.stage_rows(
+        "staged_shapes",
+        ["dist_num", "dist_label", "geometry_type", "geometry"],
+        rows,
+        file_name=SHAPES_FILE,
+    )
     ctx.load_rows(
         SHAPES_FILE,
         "staged_shapes",

@@ -1,8 +1,6 @@
 """CCRB cases with a posted redacted closing report (closing_reports)."""
 
-import json
-
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 SOURCE = Source(
     slug="us_nyc_ccrb_closing_reports",
@@ -15,6 +13,17 @@ SOURCE = Source(
     licence="Public records published by the NYC CCRB; scraper repository MIT",
     primary_file="closingreports.json",
     files=("closingreports.json",),
+    # The scraper's repository, newest commit: it re-reads nyc.gov's closing-report index.
+    downloads=(
+        Download(
+            "closingreports.json",
+            "https://raw.githubusercontent.com/ryanwatkins/ccrb-complaint-records/HEAD/closingreports.json",
+            "json",
+            columns=("ComplaintId", "CaseDisposition", "WebsiteDocumentFileName", "ClosedDate"),
+            min_rows=4000,
+            records="closingReports",
+        ),
+    ),
     coverage="5,627 CCRB cases closed 2015-01-07 to 2026-04-20 whose redacted closing report "
     "the CCRB had posted by 06/17/2026: case disposition, closing date, report link",
     not_covered="The other ~72% of closed cases (the CCRB reports 19,785 closed cases) and the "
@@ -29,9 +38,9 @@ COLUMNS = ["ComplaintId", "CaseDisposition", "WebsiteDocumentFileName", "ClosedD
 
 
 def load(ctx: LoadContext) -> None:
-    reports = json.loads(ctx.path(FILE).read_text(encoding="utf-8"))["closingReports"]
-    rows = [tuple(report.get(column) for column in COLUMNS) for report in reports]
-    ctx.stage_rows("staged_reports", COLUMNS, rows)
+    reports = ctx.json_records(FILE, ctx.read_json(FILE), "closingReports", COLUMNS)
+    rows = [tuple(report[column] for column in COLUMNS) for report in reports]
+    ctx.stage_rows("staged_reports", COLUMNS, rows, file_name=FILE)
     ctx.load_rows(
         FILE,
         "staged_reports",
@@ -46,6 +55,11 @@ def load(ctx: LoadContext) -> None:
         reject_rules=[
             RejectRule(
                 "ComplaintId", "ComplaintId is empty", "nullif(trim(ComplaintId), '') IS NULL"
+            ),
+            RejectRule(
+                "ComplaintId",
+                "ComplaintId is not a CCRB complaint number (digits)",
+                "NOT regexp_full_match(ComplaintId, '[0-9]+')",
             ),
             RejectRule(
                 "ClosedDate",

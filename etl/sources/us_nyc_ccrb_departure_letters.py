@@ -1,8 +1,6 @@
 """NYPD Police Commissioner departure letters on CCRB cases, officer names dropped."""
 
-import json
-
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 SOURCE = Source(
     slug="us_nyc_ccrb_departure_letters",
@@ -15,6 +13,16 @@ SOURCE = Source(
     licence="Public records published by the NYC CCRB; scraper repository MIT",
     primary_file="departureletters.json",
     files=("departureletters.json",),
+    downloads=(
+        Download(
+            "departureletters.json",
+            "https://raw.githubusercontent.com/ryanwatkins/ccrb-complaint-records/HEAD/departureletters.json",
+            "json",
+            columns=("CaseNumber", "ReportYear", "ReportMonth", "FileLink"),
+            min_rows=250,
+            records="departureLetters",
+        ),
+    ),
     coverage="Letters posted by the CCRB up to its 06/17/2026 publication: one per officer and "
     "case where the Police Commissioner departed from the CCRB's discipline recommendation or "
     "the trial commissioner's decision (report years 2019-2026)",
@@ -37,9 +45,10 @@ TAX_ID = "nullif(regexp_extract(FileLink, '_Tax([0-9]+)_', 1), '')"
 
 
 def load(ctx: LoadContext) -> None:
-    letters = json.loads(ctx.path(FILE).read_text(encoding="utf-8"))["departureLetters"]
+    needed = [column for column in COLUMNS if column not in NAMES]
+    letters = ctx.json_records(FILE, ctx.read_json(FILE), "departureLetters", needed)
     rows = [tuple(letter.get(column) for column in COLUMNS) for letter in letters]
-    ctx.stage_rows("staged_letters", COLUMNS, rows, drop_columns=NAMES)
+    ctx.stage_rows("staged_letters", COLUMNS, rows, drop_columns=NAMES, file_name=FILE)
     ctx.load_rows(
         FILE,
         "staged_letters",

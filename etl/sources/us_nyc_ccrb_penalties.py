@@ -1,6 +1,6 @@
 """NYC CCRB substantiated officer x complaint: Board recommendation vs NYPD penalty."""
 
-from etl.source import LoadContext, RejectRule, Source, SourceError
+from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
 SOURCE = Source(
     slug="us_nyc_ccrb_penalties",
@@ -11,6 +11,29 @@ SOURCE = Source(
     licence="NYC Open Data terms of use (free public reuse, no warranty)",
     primary_file="ccrb-complaints-database-penalties.csv",
     files=("ccrb-complaints-database-penalties.csv",),
+    # NYC Open Data (Socrata): the full export of dataset keep-pkmh.
+    downloads=(
+        Download(
+            "ccrb-complaints-database-penalties.csv",
+            "https://data.cityofnewyork.us/api/views/keep-pkmh/rows.csv?accessType=DOWNLOAD",
+            "csv",
+            columns=(
+                "Complaint Id",
+                "Tax ID",
+                "CCRB Substantiated Officer Disposition",
+                "Board Discipline Recommendation",
+                "Non-APU NYPD Penalty Report Date",
+                "Officer is_APU",
+                "APU CCRB Trial Recommended Penalty",
+                "APU Trial Commissioner Recommended Penalty",
+                "APU Plea Agreed Penalty",
+                "APU Case Status",
+                "APU Closing Date",
+                "NYPD Officer Penalty",
+            ),
+            min_rows=12000,
+        ),
+    ),
     coverage="Every officer x complaint the CCRB substantiated (complaints from 2000 to 2026): "
     "the Board's discipline recommendation, the APU prosecution stage where there was one, and "
     "the penalty the NYPD imposed",

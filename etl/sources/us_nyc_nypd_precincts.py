@@ -2,7 +2,7 @@
 
 import json
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 SOURCE = Source(
     slug="us_nyc_nypd_precincts",
@@ -15,6 +15,25 @@ SOURCE = Source(
     primary_file="precinct.geojson",
     order=10,
     files=("precinct.geojson", "precinct-2024.geojson"),
+    # Boundaries of 2018 and 2024: fixed vintages, pinned to the commits bundled.
+    downloads=(
+        Download(
+            "precinct.geojson",
+            "https://raw.githubusercontent.com/mattyschell/nypd-data/d1623ba097b2d9b6d420d4e25989bc8f77281268/precinct.geojson",
+            "geojson",
+            columns=("PRECINCT",),
+            min_rows=77,
+            sha256="a9e6d1b3313545cffb9a0b1146c3bbb391eb108209e07b2f1f0b066999c1f133",
+        ),
+        Download(
+            "precinct-2024.geojson",
+            "https://raw.githubusercontent.com/mattyschell/nypd-data/b103a700f6d90d54730b523809d338f300a39333/precinct.geojson",
+            "geojson",
+            columns=("precinct",),
+            min_rows=78,
+            sha256="2b5cda8a516f9c54422b6cad037a3a44626417793a0cf39c5565cdfb50fbbc46",
+        ),
+    ),
     coverage="New York City as a region, its 78 police precincts (77 before 2024 plus the 116th) "
     "with boundaries as of 2018 and 2024, and the 12 NYPD transit districts",
     not_covered="No transit-district or housing-bureau boundaries; no precinct maps before 2018",
@@ -42,7 +61,7 @@ def load(ctx: LoadContext) -> None:
         [CITY, SOURCE.slug],
     )
     for file_name, vintage, key in VINTAGES:
-        features = json.loads(ctx.path(file_name).read_text(encoding="utf-8"))["features"]
+        features = ctx.json_records(file_name, ctx.read_json(file_name), "features", [key])
         rows = [
             (
                 (f.get("properties") or {}).get(key),
@@ -50,7 +69,9 @@ def load(ctx: LoadContext) -> None:
             )
             for f in features
         ]
-        ctx.stage_rows("staged_precincts", ["precinct", "geometry"], rows)
+        # Staged under the file's own key (PRECINCT or precinct: one name to DuckDB, which
+        # ignores case) so that a message names the column as published.
+        ctx.stage_rows("staged_precincts", [key, "geometry"], rows, file_name=file_name)
         ctx.load_rows(
             file_name,
             "staged_precincts",

@@ -1,6 +1,6 @@
 """CCRB complaint records by NYPD precinct and year, NYU Public Safety Lab (statistics)."""
 
-from etl.source import LoadContext, RejectRule, Source
+from etl.source import Download, LoadContext, RejectRule, Source
 
 SOURCE = Source(
     slug="us_nyc_psl_ccrb_precincts",
@@ -13,6 +13,31 @@ SOURCE = Source(
     primary_file="data-flat-by-precinct-year.csv",
     order=30,
     files=("data-flat-by-precinct-year.csv", "data-flat-by-precinct.csv"),
+    # A research release for 2006-2019: pinned to the commit bundled.
+    downloads=(
+        Download(
+            "data-flat-by-precinct-year.csv",
+            "https://raw.githubusercontent.com/publicsafetylab/public-psl-ccrb/08cd9a4aeb13c31e9e62217e4f1ac96086b1f686/out/data-flat-by-precinct-year.csv",
+            "csv",
+            columns=("Year", "Precinct", "Complaints", "Substantiated"),
+            min_rows=1238,
+            sha256="17cf85a85e5a6487de385189112812de38678940163a0da62722e72f90fc4bb8",
+        ),
+        Download(
+            "data-flat-by-precinct.csv",
+            "https://raw.githubusercontent.com/publicsafetylab/public-psl-ccrb/08cd9a4aeb13c31e9e62217e4f1ac96086b1f686/out/data-flat-by-precinct.csv",
+            "csv",
+            columns=("Precinct", "Complaints", "Substantiated"),
+            min_rows=89,
+            sha256="ac72cb47a4ff1ad60881e81dc2b93597cc8b8a41e9eb53e5a2e0a074d12daf57",
+        ),
+        Download(
+            "README.md",
+            "https://raw.githubusercontent.com/publicsafetylab/public-psl-ccrb/08cd9a4aeb13c31e9e62217e4f1ac96086b1f686/README.md",
+            "text",
+            sha256="5ccdb1e6ba9adeec581e9b7632f2dbac6e8e7ec2bea487b09ccba12c99d0f839",
+        ),
+    ),
     coverage="77 NYPD precincts and 12 transit districts, incident years 2006-2019 (precinct 121 "
     "from 2014): CCRB allegation records and substantiated records, crime reports, arrests, "
     "stops; 2006-2019 rollup with annual means, accused officers and 2010 census percentages",

@@ -2,6 +2,10 @@
 -- answers: US-NJ-1 for New Jersey, one observation: can the duty to publish each agency's annual Major Discipline Report by 31 January be checked from published data? (not yet: insufficient_data)
 -- params: none
 -- US-NJ is not a region of the warehouse: region_id is NULL, scope_id names the state.
+-- When the Attorney General's compilation is loaded (python -m etl --refresh --source
+-- us_nj_ag_major_discipline --url ...), each agency and year in it adds an observation:
+-- still insufficient_data, since the compilation gives no publication date to hold
+-- against 31 January, but its evidence says what the agency reported.
 SELECT
     d.directive_id,
     'US-NJ-1/major-discipline-report' AS rule_id,
@@ -26,3 +30,25 @@ SELECT
     'high' AS confidence
 FROM directives AS d
 WHERE d.directive_id = 'US-NJ-1'
+UNION ALL
+SELECT
+    d.directive_id,
+    'US-NJ-1/major-discipline-report' AS rule_id,
+    'agency' AS scope_level,
+    m.agency || ' (' || CAST(m.reporting_year AS VARCHAR) || ')' AS scope_id,
+    CAST(NULL AS VARCHAR) AS region_id,
+    make_date(m.reporting_year + 1, 1, 31) AS observed_date,
+    'insufficient_data' AS status,
+    true AS in_jurisdiction,
+    m.agency || ' reported ' || CAST(count(*) AS VARCHAR) || ' major discipline(s) for '
+        || CAST(m.reporting_year AS VARCHAR) || ' in the Attorney General''s compilation ('
+        || CAST(count(*) FILTER (WHERE m.terminated) AS VARCHAR) || ' termination(s)); '
+        || 'the compilation does not say when the agency published its report.' AS evidence,
+    nullif(trim(split_part(d.source_url, ' | ', 1)), '') AS evidence_url,
+    'An agency listed in the compilation did report for that year, but without the date of '
+        || 'its own publication the 31 January deadline cannot be checked.' AS method,
+    m.source_id,
+    'medium' AS confidence
+FROM major_discipline AS m
+JOIN directives AS d ON d.directive_id = 'US-NJ-1'
+GROUP BY d.directive_id, d.source_url, m.agency, m.reporting_year, m.source_id
