@@ -1,0 +1,153 @@
+"""Typical parameters of every named query the dashboard runs (queries/*.sql).
+
+Values are what a visitor's first clicks send: the Chicago page of Explore with a year
+range and a category, the Chicago districts on Compare, the NYC departure-letter rule on
+Directives. A query left out of PARAMS is listed in SKIPPED with the reason.
+"""
+
+from __future__ import annotations
+
+import queries
+
+CHICAGO = "US-IL-CHI"
+DISTRICT_VINTAGE = "lines of 2012-12-19, portal copy of 2017-05-12"
+RULE = "US-NY-NYC-1/departure-letter"  # the rule with the most observations
+EXPLORE_ALLEGATIONS = {
+    "jurisdiction": CHICAGO,
+    "region": None,
+    "year_from": 2005,
+    "year_to": 2015,
+    "category": "use_of_force",
+    "finding": None,
+    "recommended_level": None,
+    "final_level": None,
+    "source": None,
+}
+# explore.py PAGE_ROWS: rows shown on screen, sorted by the newest incident.
+PAGE = {"sort": "incident_date", "descending": True, "limit": 1000}
+
+PARAMS: dict[str, dict] = {
+    "build_info": {},
+    "category_map_search": {"search": "force"},
+    "changes_by_source": {},
+    "changes_since_last_release": {"source_id": None, "row_limit": 1000},
+    "compare_boundaries": {
+        "level": "district",
+        "prefix": "US-IL-CHI-D",
+        "vintage": DISTRICT_VINTAGE,
+    },
+    "compare_chicago_allegations": {"year_from": 2005, "year_to": 2015, "category": None},
+    "compare_regions": {"level": "district", "prefix": "US-IL-CHI-D", "vintage": DISTRICT_VINTAGE},
+    "compare_statistic_sum": {
+        "source_id": "us_chicago_districts",
+        "measure": "population",
+        "year_from": None,
+        "year_to": None,
+        "to_parent": False,
+    },
+    "directives_biggest_gaps": {"jurisdiction": "US-NY-NYC"},
+    "directives_downgrades_by_region": {
+        "jurisdiction": CHICAGO,
+        "year_from": 2005,
+        "year_to": 2015,
+    },
+    "directives_page_directives": {},
+    "directives_page_methods": {"rule_id": RULE},
+    "directives_page_observations": {
+        "rule_id": RULE,
+        "status": None,
+        "year": None,
+        "undated": False,
+    },
+    "directives_page_regions": {"region_ids": [f"US-IL-CHI-D{n}" for n in range(1, 26)]},
+    "directives_page_rule_by_region": {"rule_id": RULE},
+    "directives_page_rule_by_year": {"rule_id": RULE},
+    "directives_page_rules": {},
+    "directives_page_status_summary": {},
+    "explore_allegations": {**EXPLORE_ALLEGATIONS, **PAGE},
+    "explore_allegations_count": EXPLORE_ALLEGATIONS,
+    "explore_allegations_facet": {"facet": "finding", **EXPLORE_ALLEGATIONS},
+    "explore_compliance": {
+        "jurisdiction": None,
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "rule": None,
+        "status": None,
+        "source": None,
+        **PAGE,
+    },
+    "explore_compliance_count": {
+        "jurisdiction": None,
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "rule": None,
+        "status": None,
+        "source": None,
+    },
+    "explore_compliance_facet": {
+        "facet": "status",
+        "jurisdiction": None,
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "rule": None,
+        "status": None,
+        "source": None,
+    },
+    "explore_regions": {},
+    "explore_statistics": {
+        "jurisdiction": "US-NY-NYC",
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "measure": None,
+        "source": None,
+        "sort": "year",
+        "descending": True,
+        "limit": 1000,
+    },
+    "explore_statistics_count": {
+        "jurisdiction": "US-NY-NYC",
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "measure": None,
+        "source": None,
+    },
+    "explore_statistics_facet": {
+        "facet": "measure",
+        "jurisdiction": "US-NY-NYC",
+        "region": None,
+        "year_from": None,
+        "year_to": None,
+        "measure": None,
+        "source": None,
+    },
+    "explore_year_bounds": {},
+    "outcome_map_jurisdictions": {},
+    "outcome_map_search": {"search": "suspen", "jurisdiction": None},
+    "overview_allegation_headlines": {},
+    "overview_case_events": {"case_prefix": "FR-001."},
+    "overview_directive": {"directive_id": "FR-1"},
+    "overview_fr_departement_crime": {},
+    "overview_fr_national_figures": {},
+    "overview_funnel": {"source_id": "us_chicago_cpdp_complaints"},
+    "overview_gb_misconduct_total": {},
+    "overview_penalty_vs_recommendation": {},
+    "overview_trend_years": {},
+    "overview_trends_by_year": {"year_from": 2000, "year_to": 2018},
+    "reject_reasons_of_source": {"source_id": "us_chicago_cpdp_complaints"},
+    "source_files_of_source": {"source_id": "us_chicago_cpdp_complaints"},
+    "sources_by_id": {"source_ids": ["us_chicago_cpdp_complaints"]},
+    "sources_detail": {},
+    "sources_overview": {},
+}
+
+SKIPPED: dict[str, str] = {}
+
+
+def unparameterised() -> list[str]:
+    """Named queries of queries/ with neither parameters here nor a reason to skip."""
+    return sorted(set(queries.catalogue()) - set(PARAMS) - set(SKIPPED))
