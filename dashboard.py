@@ -14,7 +14,7 @@ import streamlit as st
 from ui import data
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
-from ui.state import ViewState
+from ui.state import ViewState, notice_value
 from views import compare_regions, directives, explore, overview, sources
 
 PAGES = {
@@ -63,7 +63,13 @@ def main() -> None:
     t = Translator(lang, getattr(view, "TEXT", {}))
     state.set(lang=lang, page=page_name)
 
-    if data.connection() is None:
+    try:
+        warehouse = data.connection()
+    except Exception:  # e.g. a damaged warehouse file: a sentence here, the trace in the log
+        log.exception("cannot open the warehouse %s", data.warehouse_path())
+        st.error(t("friendly_error"))
+        return
+    if warehouse is None:
         st.title(t("app_title"))
         st.error(t("no_warehouse"))
         return
@@ -75,7 +81,7 @@ def main() -> None:
         log.exception("page %s failed", page_name)
         st.error(t("friendly_error"))
     for name, value in state.notices:
-        notice_area.warning(t("ignored_parameter", name=name, value=value))
+        notice_area.warning(t("ignored_parameter", name=name, value=notice_value(value)))
 
 
 main()

@@ -256,7 +256,9 @@ class LoadContext:
         self.con.execute(f"DROP TABLE {read_table}")
         staged = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         if staged == 0:  # a publisher's file with no records is a failed export, not news
-            raise SourceError(f"file {self.current_file}, row 1: no records after the header")
+            raise SourceError(
+                f"file {self.current_file}, row 1: no records (a header alone, or an empty list)"
+            )
         return staged
 
     def require_columns(self, table: str, file_name: str, expected: list[str]) -> None:

@@ -32,8 +32,8 @@ TEXT: dict[str, dict[str, str]] = {
         "fr": "Un problème est survenu en préparant cette vue. Les détails sont dans le journal du serveur.",
     },
     "ignored_parameter": {
-        "en": "The link's value {value!r} for “{name}” is not known here and was ignored.",
-        "fr": "La valeur {value!r} du lien pour « {name} » n'est pas connue ici et a été ignorée.",
+        "en": "The link's value '{value}' for “{name}” is not known here and was ignored.",
+        "fr": "La valeur '{value}' du lien pour « {name} » n'est pas connue ici et a été ignorée.",
     },
     "no_data": {"en": "No data", "fr": "Pas de données"},
     # Chart footers

@@ -6,9 +6,29 @@ a visible notice says it was ignored), and writes the current value back to the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import streamlit as st
+
+NOTICE_CHARS = 60  # of a bad value from the link, quoted in its notice
+_PLAIN = re.compile(r"[\w\- ]*")  # letters, digits, '_', '-', spaces: no markdown can form
+_BACKTICKS = re.compile(r"`+")
+
+
+def notice_value(value: str) -> str:
+    """A value from the link as its notice shows it: short, on one line, and inert.
+
+    The notice is markdown, and a link's value is anyone's text: outside plain words it
+    goes into a code span, where no link, autolink (http://, www., e-mail), image, HTML,
+    formula or colour can form (backslash escapes would not stop Streamlit's autolinks).
+    """
+    short = value if len(value) <= NOTICE_CHARS else value[:NOTICE_CHARS] + "…"
+    short = " ".join(short.split())
+    if _PLAIN.fullmatch(short):
+        return short
+    fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(short)), default=0))
+    return f"{fence} {short} {fence}"  # the spaces let the value start or end with a `
 
 
 @dataclass

@@ -1,0 +1,245 @@
+"""Bounded load test: concurrent sessions driving the main pages of a real Streamlit server.
+
+    .venv/bin/python -m benchmarks.load_test [--sessions 30] [--seconds 60] [--think 0]
+                                             [--warehouse W]
+
+Starts `streamlit run dashboard.py` on 127.0.0.1 (a free port; never the network) and
+opens `--sessions` simulated visitors at once, each speaking Streamlit's own websocket
+protocol, as the browser does: a visitor opens a page's link (a new session, the script's
+first run), reruns it once (what a click on a widget costs the server), closes it, pauses
+`--think` seconds on average, and goes on to another link, until `--seconds` are up. A run
+is timed from the request to the server's "script finished"; an error is an exception or
+the dashboard's friendly error message on the page, a run that does not finish
+successfully, or a lost connection.
+The server's memory (RSS of the streamlit process) is sampled every half second.
+
+Prints the error count, p50/p95/max rerun time per page and overall, and the RSS before,
+at its peak and after. A browser only adds its own rendering to these times; the server
+time is what concurrent visitors share.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import websockets
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from benchmarks.build_time import machine
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+LINKS = {  # the main pages, as a visitor arrives from a link
+    "overview": "page=overview",
+    "compare (Chicago)": "page=compare&jurisdiction=US-IL-CHI",
+    "compare (France)": "page=compare&jurisdiction=FR",
+    "directives": "page=directives",
+    "explore (allegations)": "page=explore&table=allegations",
+    "explore (NYC, filtered)": "page=explore&table=allegations&jurisdiction=US-NY-NYC"
+    "&finding=sustained&sort=-incident_date",
+    "sources": "page=sources",
+}
+FRIENDLY_ERROR = "Something went wrong while preparing this view"
+RUN_TIMEOUT = 120  # seconds a single run may take before it counts as an error
+
+
+@dataclass
+class Tally:
+    timings: dict[str, list[float]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    rss: list[int] = field(default_factory=list)  # kB
+
+    def add(self, label: str, seconds: float) -> None:
+        self.timings.setdefault(label, []).append(seconds)
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(warehouse: Path):
+    port = free_port()
+    env = {**os.environ, "ACCOUNTABILITY_WAREHOUSE": str(warehouse)}
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    command += ["--server.headless", "true", "--server.fileWatcherType", "none"]
+    process = subprocess.Popen(
+        command, cwd=PROJECT_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(process.stderr.read().decode()) from None
+                time.sleep(0.3)
+        yield port, process
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def rss_kb(pid: int) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def run_script(websocket, query_string: str) -> tuple[float, str | None]:
+    """One rerun request; its duration and what went wrong, if anything."""
+    request = BackMsg()
+    request.rerun_script.query_string = query_string
+    started = time.perf_counter()
+    await websocket.send(request.SerializeToString())
+    problem = None
+    while True:
+        message = ForwardMsg()
+        message.ParseFromString(await asyncio.wait_for(websocket.recv(), RUN_TIMEOUT))
+        kind = message.WhichOneof("type")
+        if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+            element = message.delta.new_element
+            if element.WhichOneof("type") == "exception":
+                problem = f"exception: {element.exception.message[:200]}"
+            elif element.WhichOneof("type") == "alert" and FRIENDLY_ERROR in element.alert.body:
+                problem = "friendly error message shown"
+        elif kind == "page_not_found":
+            problem = "page not found"
+        elif kind == "script_finished":
+            status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
+            if status != "FINISHED_SUCCESSFULLY":
+                problem = problem or f"script finished: {status}"
+            return time.perf_counter() - started, problem
+
+
+async def visitor(port: int, stop_at: float, tally: Tally, seed: int, think: float) -> None:
+    rng = random.Random(seed)
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    while time.monotonic() < stop_at:
+        label = rng.choice(list(LINKS))
+        try:
+            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+                for _ in range(2):  # the first run of the link, then a rerun
+                    seconds, problem = await run_script(ws, LINKS[label])
+                    tally.add(label, seconds)
+                    if problem:
+                        tally.errors.append(f"{label}: {problem}")
+        except (OSError, TimeoutError, websockets.WebSocketException) as error:
+            tally.errors.append(f"{label}: {type(error).__name__}: {error}")
+        await asyncio.sleep(rng.uniform(0, 2 * think))  # reading the page
+
+
+async def sample_memory(pid: int, stop_at: float, tally: Tally) -> None:
+    while time.monotonic() < stop_at:
+        tally.rss.append(rss_kb(pid))
+        await asyncio.sleep(0.5)
+
+
+async def drive(port: int, pid: int, sessions: int, seconds: float, think: float) -> Tally:
+    tally = Tally()
+    stop_at = time.monotonic() + seconds
+    await asyncio.gather(
+        sample_memory(pid, stop_at, tally),
+        *(visitor(port, stop_at, tally, seed, think) for seed in range(sessions)),
+    )
+    return tally
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(tally: Tally, sessions: int, seconds: float, rss_before: int, rss_after: int) -> str:
+    every = [t for times in tally.timings.values() for t in times]
+    lines = [
+        f"{sessions} sessions for {seconds:.0f} s: {len(every)} runs "
+        f"({len(every) / seconds:.1f}/s), {len(tally.errors)} errors",
+        f"{'page':<28}{'runs':>6}{'p50 s':>8}{'p95 s':>8}{'max s':>8}",
+    ]
+    for label, times in sorted(tally.timings.items()):
+        lines.append(
+            f"{label:<28}{len(times):>6}{statistics.median(times):>8.2f}"
+            f"{percentile(times, 0.95):>8.2f}{max(times):>8.2f}"
+        )
+    if every:
+        lines.append(
+            f"{'all':<28}{len(every):>6}{statistics.median(every):>8.2f}"
+            f"{percentile(every, 0.95):>8.2f}{max(every):>8.2f}"
+        )
+    peak = max(tally.rss, default=0)
+    lines.append(
+        f"server RSS: {rss_before / 1024:.0f} MB after warm-up, {peak / 1024:.0f} MB at peak, "
+        f"{rss_after / 1024:.0f} MB after the sessions closed"
+    )
+    lines += [f"error: {error}" for error in tally.errors[:20]]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=30)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument(
+        "--think", type=float, default=0, help="mean pause between visits (0: no pause, a stress)"
+    )
+    parser.add_argument(
+        "--warehouse",
+        type=Path,
+        default=Path(
+            os.environ.get("ACCOUNTABILITY_WAREHOUSE", PROJECT_DIR / "data/warehouse.duckdb")
+        ),
+    )
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}; warehouse: {args.warehouse}")
+    with tempfile.TemporaryDirectory() as scratch:
+        # A copy, so that a rebuild of the original during the test changes nothing here.
+        warehouse = Path(scratch) / "warehouse.duckdb"
+        shutil.copyfile(args.warehouse, warehouse)
+        with streamlit_server(warehouse) as (port, process):
+            # One visit of every page first: the query caches are what visitors share.
+            asyncio.run(drive_each_once(port))
+            rss_before = rss_kb(process.pid)
+            tally = asyncio.run(drive(port, process.pid, args.sessions, args.seconds, args.think))
+            time.sleep(2)  # sessions closed: what the server keeps
+            rss_after = rss_kb(process.pid)
+    print(f"think time: {args.think:g} s on average between visits")
+    print(report(tally, args.sessions, args.seconds, rss_before, rss_after))
+    return 1 if tally.errors or not tally.timings else 0
+
+
+async def drive_each_once(port: int) -> None:
+    url = f"ws://127.0.0.1:{port}/_stcore/stream"
+    for label, query_string in LINKS.items():
+        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+            _, problem = await run_script(ws, query_string)
+            if problem:
+                raise RuntimeError(f"{label}: {problem}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
