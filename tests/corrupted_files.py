@@ -3,8 +3,9 @@
 Each variant turns the bytes of one real file into a damaged copy, the way files go wrong
 in practice: a download cut short, a spreadsheet saved with another delimiter or encoding,
 a BOM, blank and repeated rows, a renamed or added column, a typo in a date or a number, a
-runaway field (an unbalanced quote can swallow the rest of a file), an empty download.
-CSV files are edited line by line, so every line a variant does not touch keeps its bytes.
+runaway field (an unbalanced quote can swallow the rest of a file), an empty download, an
+export that stopped after its header. CSV files are edited line by line, so every line a
+variant does not touch keeps its bytes.
 """
 
 from __future__ import annotations
