@@ -47,3 +47,15 @@ def warehouse(built_data_dir) -> duckdb.DuckDBPyConnection:
 def db(warehouse):
     """A cursor per test: `db.execute(sql, params).fetchall()`."""
     return warehouse.cursor()
+
+
+@pytest.fixture
+def app(built_data_dir, monkeypatch):
+    """A fresh AppTest of dashboard.py on the session warehouse, with empty caches."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    return AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60)

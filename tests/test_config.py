@@ -77,16 +77,6 @@ def test_sql_through_the_dashboard_connection_reaches_no_other_file(dashboard_co
 # -- no stack traces --------------------------------------------------------------------
 
 
-@pytest.fixture
-def app(built_data_dir, monkeypatch):
-    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_file(APP, default_timeout=60)
-
-
 def assert_friendly(app: AppTest, caplog) -> None:
     assert not app.exception  # nothing reached Streamlit's own error display
     assert [e.value for e in app.error] == [FRIENDLY]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from tests.conftest import PROJECT_DIR
 from ui.i18n import TEXT as SHARED_TEXT
@@ -19,16 +18,6 @@ JURISDICTIONS = [
     {"jurisdiction": "FR", "level": "departement"},
     {"jurisdiction": "FR", "level": "region"},
 ]
-
-
-@pytest.fixture
-def app(built_data_dir, monkeypatch):
-    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_file(APP, default_timeout=60)
 
 
 def open_compare(app, **params):

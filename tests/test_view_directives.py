@@ -23,16 +23,6 @@ WHAT_IF_CAVEAT_EN = (
 )
 
 
-@pytest.fixture
-def app(built_data_dir, monkeypatch):
-    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_file(APP, default_timeout=60)
-
-
 def open_directives(app: AppTest, **params) -> AppTest:
     app.query_params["page"] = "directives"
     for name, value in params.items():

@@ -30,16 +30,6 @@ CHICAGO_NOT_SUSTAINED = 113_388
 CHICAGO_DISTRICT_4_SUSTAINED = 388
 
 
-@pytest.fixture
-def app(built_data_dir, monkeypatch):
-    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_file(APP, default_timeout=60)
-
-
 def open_explore(app: AppTest, **params) -> AppTest:
     app.query_params["page"] = "explore"
     for name, value in params.items():

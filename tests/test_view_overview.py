@@ -16,16 +16,6 @@ from tests.conftest import PROJECT_DIR
 APP = str(PROJECT_DIR / "dashboard.py")
 
 
-@pytest.fixture
-def app(built_data_dir, monkeypatch):
-    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
-    import streamlit as st
-
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    return AppTest.from_file(APP, default_timeout=60)
-
-
 def open_overview(app: AppTest, **params) -> AppTest:
     app.query_params["page"] = "overview"
     for name, value in params.items():
