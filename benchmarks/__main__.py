@@ -88,7 +88,7 @@ def page_reruns(warehouse: Path, runs: int, views: list[str]) -> dict:
 
 def csv_exports(warehouse: Path, rows: int) -> dict:
     results = {}
-    for mode in ("csv_file", "query_csv"):
+    for mode in ("csv_file", "package"):
         _, peak, output = run_child(
             ["-m", "benchmarks.export_memory", str(warehouse), str(rows), mode]
         )

@@ -1,15 +1,19 @@
-"""Time and peak memory of a 1M-row CSV export of explore_allegations, in its own process.
+"""Time and peak memory of a CSV download of about ROWS allegations, in its own process.
 
-    .venv/bin/python -m benchmarks.export_memory WAREHOUSE ROWS {csv_file,query_csv}
+    .venv/bin/python -m benchmarks.export_memory WAREHOUSE ROWS {csv_file,package}
 
-csv_file is what the Explore page's download runs (exports.datapackage.csv_file: batches
-spooled to a temporary file); query_csv (exports.table_csv) joins the whole CSV in memory,
-as the Directives and Sources downloads do. Prints JSON: seconds, bytes, the peak resident
-memory before and after the export (their difference is what the export itself held).
+What a user gets from the Explore page: every allegation matching a filter, here the most
+recent incident years that hold at least ROWS allegations (all rows if the warehouse has
+fewer), sorted by allegation id (the page's default). csv_file is the CSV download
+(exports.datapackage.csv_file), package the zip data package (CSV, datapackage.json,
+README). Both go through the dashboard's own connection (ui.data.Warehouse, with its
+memory limit). Prints JSON: seconds, rows, bytes, and the peak resident memory before and
+after the export (their difference is what the export itself held).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 import time
@@ -31,27 +35,47 @@ NO_FILTER = {
 }
 
 
+def recent_years_filter(con, rows: int) -> dict:
+    """The Explore filters of the most recent incident years holding at least `rows`."""
+    cursor = con.cursor()
+    years = cursor.execute(
+        "SELECT incident_year, sum(allegations) FROM allegation_summary "
+        "WHERE incident_year IS NOT NULL GROUP BY ALL ORDER BY incident_year DESC"
+    ).fetchall()
+    total = 0
+    for year, count in years:
+        total += count
+        if total >= rows:
+            return {**NO_FILTER, "year_from": year}
+    return dict(NO_FILTER)
+
+
 def export(warehouse: str, rows: int, mode: str) -> dict:
-    from exports.datapackage import csv_file
-    from exports.table_csv import query_csv
+    import queries
+    from exports.datapackage import csv_file, package_file
     from ui.data import Warehouse
 
     con = Warehouse(warehouse)
-    params = {**NO_FILTER, "limit": rows}
+    params = {**recent_years_filter(con, rows), "limit": None}
     before = own_peak_mb()
     started = time.perf_counter()
     if mode == "csv_file":
         spool = csv_file(con, "explore_allegations", params)
-        size = spool.seek(0, 2)
-        spool.close()
-    elif mode == "query_csv":
-        size = len(query_csv(con, "explore_allegations", params))
+    elif mode == "package":
+        when = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        spool = package_file(con, "explore_allegations", params, "https://example.org", when)
     else:
-        raise SystemExit(f"unknown mode {mode!r}: csv_file or query_csv")
+        raise SystemExit(f"unknown mode {mode!r}: csv_file or package")
+    size = spool.seek(0, 2)
+    spool.close()
+    seconds = time.perf_counter() - started
+    filters = {k: v for k, v in params.items() if k not in ("sort", "descending", "limit")}
+    [(matching,)] = queries.run(con, "explore_allegations_count", filters).fetchall()
     return {
         "mode": mode,
-        "rows": rows,
-        "seconds": round(time.perf_counter() - started, 2),
+        "rows": int(matching),
+        "year_from": params["year_from"],
+        "seconds": round(seconds, 2),
         "bytes": size,
         "peak_mb_before": round(before, 1),
         "peak_mb": round(own_peak_mb(), 1),

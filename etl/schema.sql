@@ -184,6 +184,24 @@ CREATE TABLE compliance (
     confidence      VARCHAR
 );
 
+-- Derived at build time (queries/summaries/allegation_summary.sql): allegations counted
+-- by every dimension the dashboard filters or groups them by, so counts, facets and rates
+-- read thousands of rows instead of millions. Never edited; checked against allegations.
+CREATE TABLE allegation_summary (
+    source_id           VARCHAR NOT NULL,
+    jurisdiction        VARCHAR NOT NULL,
+    region_id           VARCHAR,
+    incident_year       INTEGER,
+    closed_year         INTEGER,
+    category            VARCHAR,
+    finding             VARCHAR,
+    recommended_level   VARCHAR,
+    final_level         VARCHAR,
+    allegations         BIGINT NOT NULL,
+    first_received_year INTEGER,          -- of the allegations counted in the row
+    last_received_year  INTEGER
+);
+
 -- Individually reported cases (curated, pseudonymous).
 CREATE TABLE case_events (
     case_id             VARCHAR PRIMARY KEY,

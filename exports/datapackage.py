@@ -4,8 +4,9 @@
 arguments: the same warehouse, query, parameters, link and time give the same bytes (fixed
 zip dates, sorted JSON keys). The zip holds three files:
 
-- `<table>.csv`: the rows, written by exports/table_csv.py (same rules as every CSV here),
-  streamed into the zip in batches so a large export never sits whole in memory;
+- `<table>.csv`: the rows, written by DuckDB (exports/table_csv.py: same rules and bytes as
+  every CSV here) to a temporary file, then copied into the zip by the megabyte, so a large
+  export never sits whole in memory;
 - `datapackage.json`: a Frictionless Data Package descriptor (https://specs.frictionlessdata.io/):
   resources[0] with its CSV dialect, byte size, SHA-256 and a schema of every column (name,
   type, description); `sources` and `licenses` for every source that contributed a row;
@@ -22,19 +23,19 @@ import io
 import json
 import tempfile
 import zipfile
-from collections.abc import Iterator
 from typing import BinaryIO
 
 import duckdb
 
 import queries
-from exports.table_csv import BATCH_ROWS, csv_chunks, query_rows
+from exports.table_csv import query_csv_file, query_distinct, spool_query_csv
 
 PROJECT_TITLE = "Police accountability data"
 # Zip entries carry this date, not the clock: the package bytes depend on the data only.
 ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 # Parameters that shape the file but are not filters of the rows.
 NOT_FILTERS = ("sort", "descending", "limit")
+COPY_CHUNK_BYTES = 1 << 20  # the CSV goes from its spool file into the zip by the megabyte
 
 # What each Explore query returns: the table it reads, a title, one row per what, its key.
 VIEWS = {
@@ -262,21 +263,10 @@ def package_file(
     return spool
 
 
-def csv_file(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> io.RawIOBase:
-    """The bytes of exports.table_csv.query_csv, written batch by batch to an unbuffered
-    temporary file, so the chunks and their join are never in memory at the same time."""
-    columns, rows = query_rows(con, name, params)
-    spool = tempfile.TemporaryFile(buffering=0)
-    for chunk in csv_chunks(columns, rows):
-        _write_all(spool, chunk)
-    spool.seek(0)
-    return spool
-
-
-def _write_all(raw: io.RawIOBase, chunk: bytes) -> None:
-    view = memoryview(chunk)
-    while view:  # a raw write may take part of the bytes
-        view = view[raw.write(view) :]
+def csv_file(con: duckdb.DuckDBPyConnection, name: str, params: dict) -> io.BufferedReader:
+    """The bytes of exports.table_csv.query_csv in a temporary file that DuckDB wrote, so
+    the rows never pass through Python and the download is read once from disk."""
+    return query_csv_file(con, name, params)
 
 
 def write_package(
@@ -290,16 +280,15 @@ def write_package(
     view = VIEWS[name]
     csv_name = f"{view['table']}.csv"
     generated = generated_at.astimezone(dt.UTC).replace(microsecond=0)
-    cursor = queries.run(con, name, params)
-    columns = [d[0] for d in cursor.description]
+    spooled = spool_query_csv(con, name, params)
+    columns = [column for column, _ in spooled.columns]
     field_types = {
-        d[0]: FIELD_TYPES.get(str(d[1]).split("(")[0], "string") for d in cursor.description
+        column: FIELD_TYPES.get(kind.split("(")[0], "string") for column, kind in spooled.columns
     }
-    tally = _Tally(columns.index("source_id"))
-    rows = _batched_rows(cursor)
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    tally = _Tally(spooled.rows, query_distinct(con, name, params, "source_id"))
+    with spooled.file, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with archive.open(_entry(csv_name), "w") as stream:
-            for chunk in csv_chunks(columns, tally.count(rows)):
+            while chunk := spooled.file.read(COPY_CHUNK_BYTES):
                 tally.add_bytes(chunk)
                 stream.write(chunk)
         sources = contributing_sources(con, tally.source_ids)
@@ -315,28 +304,15 @@ def write_package(
         )
 
 
-def _batched_rows(cursor) -> Iterator[tuple]:
-    # As exports/table_csv.query_rows, but on a cursor whose column types we read first.
-    while batch := cursor.fetchmany(BATCH_ROWS):
-        yield from batch
-
-
 class _Tally:
-    """What the CSV holds, learnt while it streams: rows, bytes, SHA-256, sources."""
+    """What the CSV holds: rows and sources (from DuckDB), bytes and SHA-256 (as it is
+    copied into the zip)."""
 
-    def __init__(self, source_column: int):
-        self.source_column = source_column
-        self.rows = 0
+    def __init__(self, rows: int, source_ids: list[str]):
+        self.rows = rows
         self.bytes = 0
         self.sha256 = hashlib.sha256()
-        self.source_ids: set[str] = set()
-
-    def count(self, rows) -> Iterator[tuple]:
-        for row in rows:
-            self.rows += 1
-            if row[self.source_column] is not None:
-                self.source_ids.add(row[self.source_column])
-            yield row
+        self.source_ids = set(source_ids)
 
     def add_bytes(self, chunk: bytes) -> None:
         self.bytes += len(chunk)

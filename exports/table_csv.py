@@ -4,6 +4,11 @@ UTF-8, RFC 4180 (comma, double quotes, CRLF), a header row, ISO dates. A text ce
 starts with =, +, -, @, tab or carriage return is prefixed with a single quote, so a
 spreadsheet shows it as text instead of running it as a formula (CSV injection).
 Numbers are written as numbers, negative ones included.
+
+Two writers give the same bytes: DuckDB writes the rows of named queries (query_csv,
+spool_query_csv), the prefix added in SQL, so a million rows take seconds and Python never
+holds them; csv_chunks encodes in Python the small frames already on screen (frame_csv).
+tests/test_table_csv.py checks that the two agree.
 """
 
 from __future__ import annotations
@@ -11,7 +16,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import tempfile
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import duckdb
 
@@ -30,6 +39,9 @@ def neutralise(value):
         return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        # as DuckDB writes a list: [a, b]
+        return "[" + ", ".join("NULL" if v is None else str(v) for v in value) + "]"
     return value
 
 
@@ -49,22 +61,94 @@ def csv_chunks(columns: list[str], rows: Iterable[tuple]) -> Iterator[bytes]:
     yield buffer.getvalue().encode("utf-8")
 
 
-def query_rows(con: duckdb.DuckDBPyConnection, name: str, params: dict | None):
-    """Column names and a row iterator of a named query, fetched in batches."""
-    cursor = queries.run(con, name, params)
-    columns = [description[0] for description in cursor.description]
-
-    def rows() -> Iterator[tuple]:
-        while batch := cursor.fetchmany(BATCH_ROWS):
-            yield from batch
-
-    return columns, rows()
-
-
 def query_csv(con: duckdb.DuckDBPyConnection, name: str, params: dict | None = None) -> bytes:
     """The CSV of a named query: a pure function of (query name, parameters)."""
-    columns, rows = query_rows(con, name, params)
-    return b"".join(csv_chunks(columns, rows))
+    with query_csv_file(con, name, params) as spool:
+        return spool.read()
+
+
+def query_csv_file(con, name: str, params: dict | None = None) -> io.BufferedReader:
+    """The CSV of a named query in an open, already unlinked file, deleted when closed."""
+    return spool_query_csv(con, name, params).file
+
+
+@dataclass
+class SpooledCsv:
+    file: io.BufferedReader  # open at its start, already unlinked
+    rows: int
+    columns: list[tuple[str, str]]  # (name, DuckDB type), in order
+
+
+def spool_query_csv(con, name: str, params: dict | None = None) -> SpooledCsv:
+    """DuckDB writes the CSV of a named query to a temporary file, so memory stays flat
+    whatever the number of rows; the rows never pass through Python."""
+    descriptor, path = tempfile.mkstemp(suffix=".csv", dir=export_directory(con))
+    os.close(descriptor)
+    try:
+        rows, columns = write_query_csv(con, name, params, Path(path))
+        return SpooledCsv(open(path, "rb"), rows, columns)  # noqa: SIM115 - caller closes
+    finally:
+        os.unlink(path)  # the open file stays readable until it is closed
+
+
+def export_directory(con) -> str | None:
+    """Where DuckDB may write: the dashboard's connection allows one private folder
+    (ui.data.Warehouse.export_dir) and no other; a plain connection, the system's."""
+    return getattr(con, "export_dir", None)
+
+
+def write_query_csv(
+    con, name: str, params: dict | None, target: Path
+) -> tuple[int, list[tuple[str, str]]]:
+    """Write the CSV; return its number of rows and its (column, DuckDB type) pairs."""
+    query = queries.get(name)
+    bound = queries.bind(query, params)
+    cursor = con.cursor()
+    statement = query.sql.rstrip().rstrip(";")
+    # Column names and types come from the query itself (DESCRIBE plans, it does not run).
+    columns = [(column, kind) for column, kind, *_ in cursor.execute(
+        f"DESCRIBE {statement}", bound
+    ).fetchall()]  # fmt: skip
+    cells = ", ".join(_csv_cell(column, kind) for column, kind in columns)
+    if any(kind == "VARCHAR" for _, kind in columns):
+        bound = {**bound, "formula_triggers": list(FORMULA_TRIGGERS)}
+    # The SQL is a project file and column names come from it; values stay parameters.
+    [(rows,)] = cursor.execute(
+        f"COPY (SELECT {cells} FROM (\n{statement}\n)) TO $csv_target "  # noqa: S608
+        "(FORMAT csv, HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\r\\n')",
+        {**bound, "csv_target": str(target)},
+    ).fetchall()
+    return rows, columns
+
+
+def query_distinct(con, name: str, params: dict | None, column: str) -> list:
+    """The distinct non-NULL values of one column of a named query's rows, sorted."""
+    query = queries.get(name)
+    statement = query.sql.rstrip().rstrip(";")
+    quoted = '"' + column.replace('"', '""') + '"'
+    # The SQL is a project file and the column a name of its result; values stay parameters.
+    rows = (
+        con.cursor()
+        .execute(
+            f"SELECT DISTINCT {quoted} FROM (\n{statement}\n) "  # noqa: S608
+            f"WHERE {quoted} IS NOT NULL ORDER BY 1",
+            queries.bind(query, params),
+        )
+        .fetchall()
+    )
+    return [value for (value,) in rows]
+
+
+def _csv_cell(column: str, kind: str) -> str:
+    name = '"' + column.replace('"', '""') + '"'
+    if kind != "VARCHAR":
+        return name
+    # As neutralise(): a formula trigger first gets a quote; an empty text is written as an
+    # empty cell, as csv.writer does (DuckDB would write "" to tell it from NULL).
+    return (
+        f"CASE WHEN list_contains($formula_triggers, left({name}, 1)) THEN '''' || {name} "
+        f"ELSE nullif({name}, '') END AS {name}"
+    )
 
 
 def frame_csv(frame) -> bytes:

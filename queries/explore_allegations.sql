@@ -6,10 +6,61 @@
 -- year: rows without an incident date drop out as soon as a year bound is set.
 -- $sort is one of the names below (the page checks it against the same whitelist);
 -- allegation_id breaks ties, so the order, and the CSV, is always the same.
+--
+-- Fast on millions of rows: the rows are stored by source and incident date (the ETL
+-- inserts them so), the years are compared as dates so whole blocks of other years are
+-- skipped, and the page is chosen on a few narrow columns (`page`) before the other
+-- columns are read for the rows kept only (joined back on rowid).
 WITH RECURSIVE within_region(region_id) AS (
     SELECT region_id FROM regions WHERE region_id = $region
     UNION
     SELECT r.region_id FROM regions AS r JOIN within_region AS w ON r.parent_id = w.region_id
+),
+page AS (
+    SELECT
+        a.rowid AS row_number,
+        a.allegation_id,
+        -- Two keys, so that DuckDB compares few values per row: dates (as day numbers) and
+        -- levels (by rank on the common scale, none = 1 ... dismissal = 6) in number_key,
+        -- negated for a descending sort; texts in text_key. For any $sort one is NULL.
+        CASE $sort
+            WHEN 'incident_date' THEN a.incident_date - DATE '1970-01-01'
+            WHEN 'received_date' THEN a.received_date - DATE '1970-01-01'
+            WHEN 'closed_date' THEN a.closed_date - DATE '1970-01-01'
+            WHEN 'recommended_level' THEN list_position(
+                ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
+                a.recommended_level
+            )
+            WHEN 'final_level' THEN list_position(
+                ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
+                a.final_level
+            )
+        END * CASE WHEN $descending THEN -1 ELSE 1 END AS number_key,
+        CASE $sort
+            WHEN 'allegation_id' THEN a.allegation_id
+            WHEN 'case_id' THEN a.case_id
+            WHEN 'region_name' THEN r.name
+            WHEN 'category' THEN a.category
+            WHEN 'finding' THEN a.finding
+        END AS text_key
+    FROM allegations AS a
+    JOIN sources AS s USING (source_id)
+    LEFT JOIN regions AS r ON r.region_id = a.region_id
+    WHERE ($jurisdiction IS NULL OR s.jurisdiction = $jurisdiction)
+      AND ($region IS NULL OR a.region_id IN (SELECT region_id FROM within_region))
+      AND ($year_from IS NULL OR a.incident_date >= make_date($year_from, 1, 1))
+      AND ($year_to IS NULL OR a.incident_date < make_date($year_to + 1, 1, 1))
+      AND ($category IS NULL OR coalesce(a.category, 'unknown') = $category)
+      AND ($finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)
+      AND ($recommended_level IS NULL OR coalesce(a.recommended_level, 'unknown') = $recommended_level)
+      AND ($final_level IS NULL OR coalesce(a.final_level, 'unknown') = $final_level)
+      AND ($source IS NULL OR a.source_id = $source)
+    ORDER BY
+        number_key ASC NULLS LAST,
+        CASE WHEN NOT $descending THEN text_key END ASC NULLS LAST,
+        CASE WHEN $descending THEN text_key END DESC NULLS LAST,
+        a.allegation_id
+    LIMIT $limit
 )
 SELECT
     a.allegation_id,
@@ -34,46 +85,12 @@ SELECT
     a.final_outcome,
     a.final_outcome_detail,
     a.case_status
-FROM allegations AS a
-JOIN sources AS s USING (source_id)
+FROM page AS p
+JOIN allegations AS a ON a.rowid = p.row_number
+JOIN sources AS s ON s.source_id = a.source_id
 LEFT JOIN regions AS r ON r.region_id = a.region_id
-WHERE ($jurisdiction IS NULL OR s.jurisdiction = $jurisdiction)
-  AND ($region IS NULL OR a.region_id IN (SELECT region_id FROM within_region))
-  AND ($year_from IS NULL OR year(a.incident_date) >= $year_from)
-  AND ($year_to IS NULL OR year(a.incident_date) <= $year_to)
-  AND ($category IS NULL OR coalesce(a.category, 'unknown') = $category)
-  AND ($finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)
-  AND ($recommended_level IS NULL OR coalesce(a.recommended_level, 'unknown') = $recommended_level)
-  AND ($final_level IS NULL OR coalesce(a.final_level, 'unknown') = $final_level)
-  AND ($source IS NULL OR a.source_id = $source)
 ORDER BY
-    CASE WHEN $sort = 'incident_date' AND NOT $descending THEN a.incident_date END ASC NULLS LAST,
-    CASE WHEN $sort = 'incident_date' AND $descending THEN a.incident_date END DESC NULLS LAST,
-    CASE WHEN $sort = 'received_date' AND NOT $descending THEN a.received_date END ASC NULLS LAST,
-    CASE WHEN $sort = 'received_date' AND $descending THEN a.received_date END DESC NULLS LAST,
-    CASE WHEN $sort = 'closed_date' AND NOT $descending THEN a.closed_date END ASC NULLS LAST,
-    CASE WHEN $sort = 'closed_date' AND $descending THEN a.closed_date END DESC NULLS LAST,
-    CASE WHEN $sort = 'case_id' AND NOT $descending THEN a.case_id END ASC NULLS LAST,
-    CASE WHEN $sort = 'case_id' AND $descending THEN a.case_id END DESC NULLS LAST,
-    CASE WHEN $sort = 'region_name' AND NOT $descending THEN r.name END ASC NULLS LAST,
-    CASE WHEN $sort = 'region_name' AND $descending THEN r.name END DESC NULLS LAST,
-    CASE WHEN $sort = 'category' AND NOT $descending THEN a.category END ASC NULLS LAST,
-    CASE WHEN $sort = 'category' AND $descending THEN a.category END DESC NULLS LAST,
-    CASE WHEN $sort = 'finding' AND NOT $descending THEN a.finding END ASC NULLS LAST,
-    CASE WHEN $sort = 'finding' AND $descending THEN a.finding END DESC NULLS LAST,
-    -- levels sort by their rank on the common scale (none = 0 ... dismissal = 5), not by name
-    CASE WHEN $sort = 'recommended_level' AND NOT $descending THEN list_position(
-        ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'], a.recommended_level
-    ) END ASC NULLS LAST,
-    CASE WHEN $sort = 'recommended_level' AND $descending THEN list_position(
-        ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'], a.recommended_level
-    ) END DESC NULLS LAST,
-    CASE WHEN $sort = 'final_level' AND NOT $descending THEN list_position(
-        ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'], a.final_level
-    ) END ASC NULLS LAST,
-    CASE WHEN $sort = 'final_level' AND $descending THEN list_position(
-        ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'], a.final_level
-    ) END DESC NULLS LAST,
-    CASE WHEN $sort = 'allegation_id' AND $descending THEN a.allegation_id END DESC,
-    a.allegation_id
-LIMIT $limit
+    p.number_key ASC NULLS LAST,
+    CASE WHEN NOT $descending THEN p.text_key END ASC NULLS LAST,
+    CASE WHEN $descending THEN p.text_key END DESC NULLS LAST,
+    p.allegation_id

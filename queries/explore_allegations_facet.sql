@@ -4,7 +4,8 @@
 -- Like a Datasette facet: the facet's own filter is left out, so every value shows what
 -- choosing it would give; the jurisdiction facet also ignores the region, which depends on
 -- it. 'unknown' stands for NULL (not published). A region counts the rows placed in it or
--- in any region inside it, up to the jurisdiction's own region.
+-- in any region inside it, up to the jurisdiction's own region. Counted from
+-- allegation_summary, which the build checks against the allegations table.
 WITH RECURSIVE within_region(region_id) AS (
     SELECT region_id FROM regions WHERE region_id = $region
     UNION
@@ -19,14 +20,13 @@ ancestry(region_id, ancestor_id) AS (
       AND an.ancestor_id NOT IN (SELECT jurisdiction FROM sources)
 ),
 filtered AS (
-    SELECT a.*, s.jurisdiction
-    FROM allegations AS a
-    JOIN sources AS s USING (source_id)
-    WHERE ($facet = 'jurisdiction' OR $jurisdiction IS NULL OR s.jurisdiction = $jurisdiction)
+    SELECT a.*
+    FROM allegation_summary AS a
+    WHERE ($facet = 'jurisdiction' OR $jurisdiction IS NULL OR a.jurisdiction = $jurisdiction)
       AND ($facet IN ('region', 'jurisdiction') OR $region IS NULL
            OR a.region_id IN (SELECT region_id FROM within_region))
-      AND ($year_from IS NULL OR year(a.incident_date) >= $year_from)
-      AND ($year_to IS NULL OR year(a.incident_date) <= $year_to)
+      AND ($year_from IS NULL OR a.incident_year >= $year_from)
+      AND ($year_to IS NULL OR a.incident_year <= $year_to)
       AND ($facet = 'category' OR $category IS NULL
            OR coalesce(a.category, 'unknown') = $category)
       AND ($facet = 'finding' OR $finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)
@@ -44,15 +44,16 @@ facet_values AS (
         WHEN 'recommended_level' THEN coalesce(recommended_level, 'unknown')
         WHEN 'final_level' THEN coalesce(final_level, 'unknown')
         WHEN 'source' THEN source_id
-    END AS value
+    END AS value,
+    allegations
     FROM filtered
     WHERE $facet <> 'region'
     UNION ALL
-    SELECT an.ancestor_id
+    SELECT an.ancestor_id, f.allegations
     FROM filtered AS f JOIN ancestry AS an ON an.region_id = f.region_id
     WHERE $facet = 'region'
 )
-SELECT value, count(*) AS row_count
+SELECT value, sum(allegations)::BIGINT AS row_count
 FROM facet_values
 WHERE value IS NOT NULL
 GROUP BY value

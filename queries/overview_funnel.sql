@@ -1,21 +1,26 @@
 -- name: overview_funnel
 -- answers: for one allegation source, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale
 -- params: $source_id
+-- Read from allegation_summary (allegations counted per finding and levels).
 WITH rows AS (
-    SELECT finding, recommended_level, final_level
-    FROM allegations
+    SELECT finding, recommended_level, final_level, allegations
+    FROM allegation_summary
     WHERE source_id = $source_id
 )
-SELECT 1 AS stage_order, 'all' AS stage, 'count' AS level, count(*) AS allegations FROM rows
+SELECT 1 AS stage_order, 'all' AS stage, 'count' AS level,
+       coalesce(sum(allegations), 0)::BIGINT AS allegations
+FROM rows
 UNION ALL
-SELECT 2, 'with_finding', 'count', count(*) FROM rows WHERE finding IS NOT NULL
+SELECT 2, 'with_finding', 'count', coalesce(sum(allegations), 0)::BIGINT
+FROM rows WHERE finding IS NOT NULL
 UNION ALL
-SELECT 3, 'sustained', 'count', count(*) FROM rows WHERE finding = 'sustained'
+SELECT 3, 'sustained', 'count', coalesce(sum(allegations), 0)::BIGINT
+FROM rows WHERE finding = 'sustained'
 UNION ALL
-SELECT 4, 'recommended', coalesce(recommended_level, 'unknown'), count(*)
+SELECT 4, 'recommended', coalesce(recommended_level, 'unknown'), sum(allegations)::BIGINT
 FROM rows WHERE finding = 'sustained' GROUP BY ALL
 UNION ALL
-SELECT 5, 'final', coalesce(final_level, 'unknown'), count(*)
+SELECT 5, 'final', coalesce(final_level, 'unknown'), sum(allegations)::BIGINT
 FROM rows WHERE finding = 'sustained' GROUP BY ALL
 ORDER BY stage_order,
          list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal',

@@ -3,8 +3,8 @@
 -- params: none
 SELECT min(first_year) AS first_year, max(last_year) AS last_year
 FROM (
-    SELECT min(year(received_date)) AS first_year, max(year(incident_date)) AS last_year
-    FROM allegations WHERE source_id = 'us_chicago_cpdp_complaints'
+    SELECT min(first_received_year) AS first_year, max(incident_year) AS last_year
+    FROM allegation_summary WHERE source_id = 'us_chicago_cpdp_complaints'
     UNION ALL
     SELECT min(year), max(year)
     FROM statistics

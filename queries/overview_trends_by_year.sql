@@ -4,13 +4,13 @@
 WITH yearly AS (
     SELECT
         'US-IL-CHI' AS jurisdiction,
-        year(incident_date) AS year,
-        count(*) AS allegations,
-        count(finding) AS with_finding,
-        count(*) FILTER (WHERE finding = 'sustained') AS sustained
-    FROM allegations
+        incident_year AS year,
+        sum(allegations)::BIGINT AS allegations,
+        coalesce(sum(allegations) FILTER (WHERE finding IS NOT NULL), 0)::BIGINT AS with_finding,
+        coalesce(sum(allegations) FILTER (WHERE finding = 'sustained'), 0)::BIGINT AS sustained
+    FROM allegation_summary  -- allegations counted per incident year and finding
     WHERE source_id = 'us_chicago_cpdp_complaints'
-      AND year(incident_date) BETWEEN $year_from AND $year_to
+      AND incident_year BETWEEN $year_from AND $year_to
     GROUP BY ALL
     UNION ALL
     -- PSL also publishes 2006-2019 rollups with a NULL year: only the yearly rows are summed.

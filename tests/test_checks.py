@@ -43,6 +43,10 @@ PLANTED = {
         SOURCE,
         ALLEGATION + "('a1', 's1', 'US', NULL, 'sustained', NULL, NULL, 'REPRIMAND', 'warning')",
     ],
+    "allegation_summary_complete": [
+        SOURCE,
+        ALLEGATION + "('a1', 's1', 'US', NULL, 'sustained', NULL, NULL, NULL, NULL)",
+    ],
     "allegations_categories_mapped": [
         SOURCE,
         "INSERT INTO allegations (allegation_id, source_id, category, category_original) "

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import duckdb
+import pytest
 
 from exports.table_csv import csv_chunks, query_csv
 
@@ -63,3 +65,58 @@ def test_frame_csv_writes_missing_values_as_empty_cells():
     frame = pd.DataFrame({"region": ["D11", "-D1"], "rate": [12.5, float("nan")]})
     frame["rank"] = pd.array([1, None], dtype="Int64")
     assert frame_csv(frame) == b"region,rate,rank\r\nD11,12.5,1\r\n'-D1,,\r\n"
+
+
+TRICKY_TEXTS = [
+    '=HYPERLINK("http://x")',
+    "+33 1 23",
+    "-",
+    "@SUM(A1)",
+    "\tTab",
+    "\rReturn",
+    'He said "no", twice\nnew line',
+    "Maisons-Alfort (94)",
+    "Île-de-France",
+    "",
+    None,
+]
+
+
+def test_duckdb_writer_gives_the_python_writer_bytes_on_tricky_text():
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE category_map (jurisdiction VARCHAR, original_label VARCHAR, "
+        "category VARCHAR, note VARCHAR)"
+    )
+    rows = [("FR", f"label {number:02}", "other", text) for number, text in enumerate(TRICKY_TEXTS)]
+    con.executemany("INSERT INTO category_map VALUES (?, ?, ?, ?)", rows)
+    expected = b"".join(csv_chunks(["jurisdiction", "original_label", "category", "note"], rows))
+    assert query_csv(con, "category_map_search", {"search": None}) == expected
+    assert b'"\'=HYPERLINK(""http://x"")"' in expected  # neutralised, then quoted
+
+
+def test_duckdb_writer_agrees_with_python_on_every_named_query(db):
+    # Every type the queries return (dates, decimals, doubles, booleans, lists, NULLs) on
+    # the real warehouse, with the parameters the benchmarks use.
+    import queries
+    from benchmarks.query_params import PARAMS
+
+    for name, params in PARAMS.items():
+        cursor = queries.run(db, name, params)
+        columns = [d[0] for d in cursor.description]
+        in_python = b"".join(csv_chunks(columns, cursor.fetchall()))
+        assert query_csv(db, name, params) == in_python, name
+
+
+def test_the_dashboard_connection_writes_only_into_its_own_folder(built_data_dir):
+    from ui.data import Warehouse
+
+    warehouse = Warehouse(str(built_data_dir / "warehouse.duckdb"))
+    payload = query_csv(warehouse, "category_map_search", {"search": "domestic"})
+    assert payload.startswith(b"jurisdiction,original_label,category,note\r\n")
+    assert not list(Path(warehouse.export_dir).glob("*.csv"))  # spooled file already gone
+    cursor = warehouse.cursor()
+    with pytest.raises(duckdb.PermissionException):
+        cursor.execute("COPY (SELECT 1) TO '/tmp/outside-the-export-folder.csv'")
+    with pytest.raises(duckdb.Error):
+        cursor.execute("SET enable_external_access = true")

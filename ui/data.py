@@ -9,6 +9,9 @@ tests/test_faults.py checks the pickup, tests/test_config.py the read-only acces
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+import weakref
 from pathlib import Path
 
 import duckdb
@@ -18,6 +21,10 @@ import streamlit as st
 import queries
 
 DEFAULT_WAREHOUSE = Path(__file__).resolve().parent.parent / "data" / "warehouse.duckdb"
+# DuckDB's share of the dashboard process: beyond it a query or an export spills to the
+# connection's private folder instead of growing the process (DuckDB's default is 80% of
+# the machine). ACCOUNTABILITY_DASHBOARD_MEMORY_LIMIT overrides it.
+DEFAULT_MEMORY_LIMIT = "512MB"
 
 
 def warehouse_path() -> Path:
@@ -36,14 +43,21 @@ class Warehouse:
     `duckdb.connect(path)` would hand back the database still open on that path from
     before a rebuild (DuckDB caches instances by path, and the file was replaced since),
     so each warehouse version gets its own database, with the file attached as
-    `warehouse`. SQL can then neither write to the warehouse nor touch any other file.
+    `warehouse`. SQL can then neither write to the warehouse nor touch any other file but
+    those of `export_dir`, a private folder where DuckDB writes CSV downloads and spills.
     """
 
     def __init__(self, path: str):
+        self.export_dir = tempfile.mkdtemp(prefix="accountability-exports-")
+        weakref.finalize(self, shutil.rmtree, self.export_dir, ignore_errors=True)
         self._con = duckdb.connect(":memory:")
         self._con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": path})
         self._con.execute("USE warehouse")
-        self._con.execute("SET enable_external_access = false")  # no file reads or writes
+        limit = os.environ.get("ACCOUNTABILITY_DASHBOARD_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+        self._con.execute("SET memory_limit = $limit", {"limit": limit})
+        self._con.execute("SET temp_directory = $spill", {"spill": f"{self.export_dir}/spill"})
+        self._con.execute("SET allowed_directories = [$dir]", {"dir": f"{self.export_dir}/"})
+        self._con.execute("SET enable_external_access = false")  # no other file reads or writes
         self._con.execute("SET lock_configuration = true")  # and no SQL can undo that
 
     def cursor(self) -> duckdb.DuckDBPyConnection:

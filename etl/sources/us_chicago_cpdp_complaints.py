@@ -395,6 +395,8 @@ def _load_allegations(ctx: LoadContext) -> None:
         ACCUSED_FILE,
         "staged_allegations",
         "allegations",
+        # Stored by date, so a year filter skips whole blocks (queries/explore_allegations.sql).
+        order_by=("incident_date", "allegation_id"),
         columns={
             # The record number in this byte-fixed file makes the id unique; the UID is kept
             # out of it so that the officer stays pseudonymous.

@@ -142,6 +142,8 @@ def load(ctx: LoadContext) -> None:
         FILE,
         "staged_penalties",
         "allegations",
+        # Stored by date, so a year filter skips whole blocks (queries/explore_allegations.sql).
+        order_by=("closed_date", "allegation_id"),
         columns={
             "allegation_id": "$jurisdiction || ':' || \"Complaint Id\" || ':' || \"Tax ID\"",
             "source_id": "$source_id",

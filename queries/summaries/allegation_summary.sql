@@ -1,0 +1,22 @@
+-- name: allegation_summary
+-- answers: allegations counted by source, region, incident year, closing year, category, finding and recommended and final level (the rows of the allegation_summary table)
+-- params: none
+-- NULLs stay NULL (a group of their own): the queries reading the summary treat them as
+-- the allegations queries do. Received years are kept as a range per group, for the
+-- headlines and the trends' first year, rather than as one more grouping column.
+SELECT
+    a.source_id,
+    s.jurisdiction,
+    a.region_id,
+    year(a.incident_date) AS incident_year,
+    year(a.closed_date) AS closed_year,
+    a.category,
+    a.finding,
+    a.recommended_level,
+    a.final_level,
+    count(*) AS allegations,
+    min(year(a.received_date)) AS first_received_year,
+    max(year(a.received_date)) AS last_received_year
+FROM allegations AS a
+JOIN sources AS s USING (source_id)
+GROUP BY ALL
