@@ -1,7 +1,7 @@
 """Bounded load test: concurrent sessions driving the main pages of a real Streamlit server.
 
     .venv/bin/python -m benchmarks.load_test [--sessions 30] [--seconds 60] [--think 0]
-                                             [--warehouse W]
+                                             [--replicas 1] [--warehouse W]
 
 Starts `streamlit run dashboard.py` on 127.0.0.1 (a free port; never the network) and
 opens `--sessions` simulated visitors at once, each speaking Streamlit's own websocket
@@ -12,6 +12,9 @@ is timed from the request to the server's "script finished"; an error is an exce
 the dashboard's friendly error message on the page, a run that does not finish
 successfully, or a lost connection.
 The server's memory (RSS of the streamlit process) is sampled every half second.
+`--replicas N` starts N servers on the same read-only warehouse file, as N dashboard
+replicas behind a load balancer would be, and spreads the visitors over them (visitor i
+talks to replica i mod N); the memory is then their sum.
 
 Prints the error count, p50/p95/max rerun time per page and overall, and the RSS before,
 at its peak and after. A browser only adds its own rendering to these times; the server
@@ -153,18 +156,23 @@ async def visitor(port: int, stop_at: float, tally: Tally, seed: int, think: flo
         await asyncio.sleep(rng.uniform(0, 2 * think))  # reading the page
 
 
-async def sample_memory(pid: int, stop_at: float, tally: Tally) -> None:
+async def sample_memory(pids: list[int], stop_at: float, tally: Tally) -> None:
     while time.monotonic() < stop_at:
-        tally.rss.append(rss_kb(pid))
+        tally.rss.append(sum(rss_kb(pid) for pid in pids))
         await asyncio.sleep(0.5)
 
 
-async def drive(port: int, pid: int, sessions: int, seconds: float, think: float) -> Tally:
+async def drive(
+    ports: list[int], pids: list[int], sessions: int, seconds: float, think: float
+) -> Tally:
     tally = Tally()
     stop_at = time.monotonic() + seconds
     await asyncio.gather(
-        sample_memory(pid, stop_at, tally),
-        *(visitor(port, stop_at, tally, seed, think) for seed in range(sessions)),
+        sample_memory(pids, stop_at, tally),
+        *(
+            visitor(ports[seed % len(ports)], stop_at, tally, seed, think)
+            for seed in range(sessions)
+        ),
     )
     return tally
 
@@ -208,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
         "--think", type=float, default=0, help="mean pause between visits (0: no pause, a stress)"
     )
     parser.add_argument(
+        "--replicas", type=int, default=1, help="dashboard servers sharing the visitors"
+    )
+    parser.add_argument(
         "--warehouse",
         type=Path,
         default=Path(
@@ -220,14 +231,20 @@ def main(argv: list[str] | None = None) -> int:
         # A copy, so that a rebuild of the original during the test changes nothing here.
         warehouse = Path(scratch) / "warehouse.duckdb"
         shutil.copyfile(args.warehouse, warehouse)
-        with streamlit_server(warehouse) as (port, process):
-            # One visit of every page first: the query caches are what visitors share.
-            asyncio.run(drive_each_once(port))
-            rss_before = rss_kb(process.pid)
-            tally = asyncio.run(drive(port, process.pid, args.sessions, args.seconds, args.think))
-            time.sleep(2)  # sessions closed: what the server keeps
-            rss_after = rss_kb(process.pid)
-    print(f"think time: {args.think:g} s on average between visits")
+        with contextlib.ExitStack() as servers:
+            replicas = [
+                servers.enter_context(streamlit_server(warehouse)) for _ in range(args.replicas)
+            ]
+            ports = [port for port, _ in replicas]
+            pids = [process.pid for _, process in replicas]
+            for port in ports:
+                # One visit of every page first: the query caches are what visitors share.
+                asyncio.run(drive_each_once(port))
+            rss_before = sum(rss_kb(pid) for pid in pids)
+            tally = asyncio.run(drive(ports, pids, args.sessions, args.seconds, args.think))
+            time.sleep(2)  # sessions closed: what the servers keep
+            rss_after = sum(rss_kb(pid) for pid in pids)
+    print(f"think time: {args.think:g} s on average between visits; replicas: {args.replicas}")
     print(report(tally, args.sessions, args.seconds, rss_before, rss_after))
     return 1 if tally.errors or not tally.timings else 0
 

@@ -89,13 +89,13 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> Buil
 
 def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path) -> BuildResult:
     scratch = path.with_name(path.name + ".spill")
-    con = duckdb.connect(
-        str(path),
-        config={
-            "memory_limit": os.environ.get("ACCOUNTABILITY_ETL_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT),
-            "temp_directory": str(scratch),
-        },
-    )
+    memory_limit = os.environ.get("ACCOUNTABILITY_ETL_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
+    try:
+        con = duckdb.connect(
+            str(path), config={"memory_limit": memory_limit, "temp_directory": str(scratch)}
+        )
+    except duckdb.Error as error:
+        raise BuildError(f"ACCOUNTABILITY_ETL_MEMORY_LIMIT={memory_limit!r}: {error}") from None
     try:
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         install_officer_key(con, load_key(data_dir))

@@ -105,4 +105,4 @@ def test_one_benchmark_pass_runs_the_real_etl_and_the_engines_agree(tmp_path):
     alternatives = result["alternatives"]
     assert alternatives["answers_disagree"] == []
     assert alternatives["matching_rows"] > 0
-    assert set(alternatives["ratios_to_duckdb"]) == {"pandas", "sqlite"}
+    assert set(alternatives["ratios_to_duckdb"]) == {"duckdb_scan", "pandas", "sqlite"}

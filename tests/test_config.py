@@ -7,6 +7,7 @@ import logging
 import subprocess
 import sys
 import tomllib
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -72,6 +73,32 @@ def test_sql_through_the_dashboard_connection_reaches_no_other_file(dashboard_co
         with pytest.raises(duckdb.Error, match="disabled by configuration|configuration has been"):
             cursor.execute(statement)
     assert not outside.exists()
+
+
+def test_the_dashboard_connection_writes_only_into_its_own_export_folder(dashboard_connection):
+    # CSV downloads and spills go there (exports/table_csv.py); the settings are locked.
+    cursor = dashboard_connection.cursor()
+    inside = Path(dashboard_connection.export_dir) / "check.csv"
+    cursor.execute("COPY (SELECT 1 AS one) TO $path (HEADER)", {"path": str(inside)})
+    assert inside.read_text() == "one\n1\n"
+    for setting in (
+        "allowed_directories = ['/']",
+        "memory_limit = '20GB'",
+        "temp_directory = '/tmp'",
+    ):
+        with pytest.raises(duckdb.Error, match="configuration has been"):
+            cursor.execute(f"SET {setting}")
+
+
+def test_the_dashboard_connection_has_a_memory_limit(dashboard_connection, monkeypatch):
+    [(limit,)] = (
+        dashboard_connection.cursor().execute("SELECT current_setting('memory_limit')").fetchall()
+    )
+    assert limit == "488.2 MiB"  # 512MB, the default, instead of 80% of the machine's RAM
+    monkeypatch.setenv("ACCOUNTABILITY_DASHBOARD_MEMORY_LIMIT", "1GB")
+    other = data.Warehouse(str(data.warehouse_path()))
+    [(limit,)] = other.cursor().execute("SELECT current_setting('memory_limit')").fetchall()
+    assert limit == "953.6 MiB"
 
 
 # -- no stack traces --------------------------------------------------------------------
