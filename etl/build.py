@@ -221,7 +221,7 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
 
 COMPLIANCE_COLUMNS = (
     "directive_id, rule_id, scope_level, scope_id, region_id, observed_date, status, "
-    "in_jurisdiction, evidence, evidence_url, method, source_id, confidence"
+    "in_jurisdiction, evidence, evidence_url, method, source_id, confidence, status_reason"
 )
 
 
@@ -238,7 +238,34 @@ def summarise(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
-    """Stage `evaluate`: each `queries/directives/*.sql` rule returns compliance rows."""
+    """Stage `evaluate`: each `queries/directives/*.sql` rule returns compliance rows, and
+    every rule_id they produce is declared in queries/directives/rules.toml (and back)."""
+    try:
+        declared = queries.rule_declarations()
+    except queries.QueryError as error:
+        raise BuildError(f"directive rules: {error}") from None
+    for rule in declared:
+        con.execute(
+            "INSERT INTO directive_rules VALUES "
+            "($rule_id, $directive_id, $query, $rate, $numerator, $denominator, $name_en, "
+            "$name_fr, $what_if, $checks, $evidence, $cannot_show, $legal_text, $legal_date)",
+            {
+                "rule_id": rule.rule_id,
+                "directive_id": rule.directive_id,
+                "query": rule.query,
+                "rate": rule.rate,
+                "numerator": list(rule.rate_numerator) or None,
+                "denominator": list(rule.rate_denominator) or None,
+                "name_en": rule.rate_name_en,
+                "name_fr": rule.rate_name_fr,
+                "what_if": rule.what_if,
+                "checks": rule.checks,
+                "evidence": rule.evidence,
+                "cannot_show": rule.cannot_show,
+                "legal_text": rule.legal_text,
+                "legal_date": rule.legal_date,
+            },
+        )
     for name, query in queries.catalogue("directives").items():
         try:
             # The rule's SQL is a file of the project, not a value: nothing is formatted in.
@@ -249,6 +276,15 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
             )
         except duckdb.Error as error:
             raise BuildError(f"directive rule {name}: {error}") from None
+    undeclared = con.execute(
+        "SELECT DISTINCT c.rule_id FROM compliance AS c "
+        "ANTI JOIN directive_rules AS r ON r.rule_id = c.rule_id ORDER BY 1"
+    ).fetchall()
+    if undeclared:
+        raise BuildError(
+            "directive rules: rule_id(s) produced but not declared in "
+            f"queries/directives/rules.toml: {[row[0] for row in undeclared]}"
+        )
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:

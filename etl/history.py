@@ -60,7 +60,7 @@ WITH records AS (
     FROM settlements
     UNION ALL
     SELECT source_id, 'case_events', case_id, to_json([case_id]),
-           concat_ws(' | ', legal_status, coalesce(status_vs_directive, '-'))
+           concat_ws(' | ', legal_status, judgment, coalesce(finality, '-'))
     FROM case_events
     UNION ALL
     -- reporting year x agency x officer

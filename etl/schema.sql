@@ -136,7 +136,10 @@ CREATE TABLE outcome_map (
     is_sanction     BOOLEAN NOT NULL,
     source_id       VARCHAR,
     regime          VARCHAR,
-    note            VARCHAR
+    note            VARCHAR,
+    -- interim_measure, imposed_not_served, licence_bar, credibility_list: what a label is
+    -- when it is not a level on the common scale (DESIGN §3: flags, never levels)
+    flag            VARCHAR
 );
 
 CREATE TABLE category_map (
@@ -181,7 +184,29 @@ CREATE TABLE compliance (
     evidence_url    VARCHAR,
     method          VARCHAR,
     source_id       VARCHAR,
-    confidence      VARCHAR
+    confidence      VARCHAR,
+    -- why this status, as a short code of the rule (e.g. letter_not_in_published_list):
+    -- what a rate of kind 'share' counts (directive_rules)
+    status_reason   VARCHAR
+);
+
+-- One row per directive rule, from queries/directives/rules.toml: what it checks, the
+-- evidence it uses, what that evidence cannot show, and which rate its observations support.
+CREATE TABLE directive_rules (
+    rule_id          VARCHAR PRIMARY KEY,
+    directive_id     VARCHAR NOT NULL,
+    query            VARCHAR NOT NULL,
+    rate             VARCHAR NOT NULL,   -- compliance, share or none
+    rate_numerator   VARCHAR[],          -- status_reason codes (rate = share)
+    rate_denominator VARCHAR[],
+    rate_name_en     VARCHAR,
+    rate_name_fr     VARCHAR,
+    what_if          BOOLEAN NOT NULL,
+    checks           VARCHAR NOT NULL,
+    evidence         VARCHAR NOT NULL,
+    cannot_show      VARCHAR NOT NULL,
+    legal_text       VARCHAR NOT NULL,
+    legal_date       DATE
 );
 
 -- Derived at build time (queries/summaries/allegation_summary.sql): allegations counted
@@ -211,15 +236,33 @@ CREATE TABLE case_events (
     region_id           VARCHAR,
     event_type          VARCHAR NOT NULL,
     event_date          VARCHAR,          -- YYYY-MM-DD or YYYY-MM as published
+    -- The criminal matter at this event, as data: the standing judgment (conviction,
+    -- acquittal, annulled, alternative_to_prosecution, none), the court that gave it
+    -- (first_instance, appeal, cassation, unknown) and its finality (first_instance, appeal,
+    -- cassation_pending, final, unknown; NULL when no judgment stands). A directive rule
+    -- derives its status from these (queries/directives/), never from a typed assessment.
+    judgment            VARCHAR NOT NULL,
+    court               VARCHAR,
+    finality            VARCHAR,
+    public_contact      VARCHAR NOT NULL,  -- yes / no / unknown: the event shows public contact
     legal_status        VARCHAR NOT NULL,
     offence_domain      VARCHAR,
     description         VARCHAR,
     directive_id        VARCHAR,
-    status_vs_directive VARCHAR,
     source_url          VARCHAR,
     source_title        VARCHAR,
     source_type         VARCHAR,
     confidence          VARCHAR NOT NULL
+);
+
+-- The outlets cited by the cases register (data/reference/press_outlets.csv): what kind of
+-- source each web domain is, so a check can hold the register to the source-quality rules
+-- (queries/checks/case_sources_quality.sql).
+CREATE TABLE press_outlets (
+    domain  VARCHAR PRIMARY KEY,
+    outlet  VARCHAR NOT NULL,
+    kind    VARCHAR NOT NULL,   -- publisher, secondary_aggregator, mirror, staging
+    note    VARCHAR
 );
 
 -- NYC: the Police Commissioner's departure letters (officer names never loaded).

@@ -142,6 +142,14 @@ FIELD_DESCRIPTIONS = {
     "scope_level": "What one observation is about: case, officer or region.",
     "scope_id": "The case, officer or region observed.",
     "observed_date": "Date of the observation's event, where known.",
+    "status_label": (
+        "The status in words; for a what-if row (in_jurisdiction false) it says that the row "
+        "is a what-if and not a finding, so it cannot be quoted as one."
+    ),
+    "status_reason": (
+        "Why the rule gave this status, as a short code (e.g. letter_not_in_published_list); "
+        "see docs/methodology.md."
+    ),
     "status": (
         "compliant, violation, alleged_violation, pending, insufficient_data, not_applicable "
         "or policy_gap."

@@ -11,6 +11,12 @@ SELECT
     r.name AS region_name,
     c.observed_date,
     c.status,
+    CASE
+        WHEN c.in_jurisdiction THEN c.status
+        ELSE 'what-if only, not a finding: ' || replace(c.status, '_', ' ') || ' if '
+             || c.directive_id || ' applied to this jurisdiction'
+    END AS status_label,
+    c.status_reason,
     c.confidence,
     c.evidence,
     c.evidence_url,

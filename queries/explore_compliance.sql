@@ -29,6 +29,12 @@ SELECT
     r.name AS region_name,
     o.observed_date,
     o.status,
+    CASE
+        WHEN o.in_jurisdiction THEN o.status
+        ELSE 'what-if only, not a finding: ' || replace(o.status, '_', ' ') || ' if '
+             || o.directive_id || ' applied to this jurisdiction'
+    END AS status_label,
+    o.status_reason,
     o.confidence,
     o.evidence,
     o.evidence_url,

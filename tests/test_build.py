@@ -93,17 +93,13 @@ def test_failing_check_keeps_old_warehouse(data_with_old_warehouse):
     before = sha256_of(data_dir / "warehouse.duckdb")
     path = data_dir / CURATED / "cases_register.csv"
 
-    def claim_violation_on_low_confidence(rows):
+    def cite_a_mirror(rows):
         header = rows[0]
-        status = header.index("status_vs_directive")
-        source_type = header.index("source_type")
-        rows[1][status] = "violation"  # FR-001.1, a low-confidence press report
-        rows[1][source_type] = "court"
+        url = header.index("source_url")
+        rows[1][url] = "https://ikeaflex.store/a-copy-of-an-article.html"  # FR-001.1
 
-    replace_file(
-        data_dir, CURATED, "cases_register.csv", edit_csv(path, claim_violation_on_low_confidence)
-    )
-    with pytest.raises(BuildError, match="case_events_no_press_violation"):
+    replace_file(data_dir, CURATED, "cases_register.csv", edit_csv(path, cite_a_mirror))
+    with pytest.raises(BuildError, match="case_sources_quality"):
         build(data_dir, show_progress=False)
     assert_old_warehouse_kept(data_dir, before)
 

@@ -72,9 +72,18 @@ PLANTED = {
         "in_jurisdiction) VALUES ('FR-1', 'r', 'case', 'c', 'broken', true)"
     ],
     "case_events_no_press_violation": [
-        "INSERT INTO case_events (case_id, source_id, jurisdiction, event_type, legal_status, "
-        "status_vs_directive, source_type, confidence) "
-        "VALUES ('FR-9.1', 's1', 'FR', 'allegation', 'alleged', 'violation', 'press', 'low')"
+        "INSERT INTO case_events (case_id, source_id, jurisdiction, event_type, judgment, "
+        "public_contact, legal_status, source_type, confidence) "
+        "VALUES ('FR-9.1', 's1', 'FR', 'allegation', 'conviction', 'yes', 'alleged', 'press', "
+        "'high')",
+        "INSERT INTO compliance (directive_id, rule_id, scope_level, scope_id, status, "
+        "in_jurisdiction, source_id) VALUES ('FR-1', 'r', 'case', 'FR-9.1', 'violation', true, "
+        "'s1')",
+    ],
+    "case_sources_quality": [
+        "INSERT INTO case_events (case_id, source_id, jurisdiction, event_type, judgment, "
+        "public_contact, legal_status, source_url, confidence) VALUES ('FR-9.1', 's1', 'FR', "
+        "'allegation', 'conviction', 'yes', 'alleged', 'https://unreviewed.example/a', 'low')"
     ],
     "officer_keys_are_pseudonyms": [
         "INSERT INTO assignments VALUES ('130469', 's1', '1', 'u', 'unknown', NULL, NULL)"

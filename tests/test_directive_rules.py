@@ -200,7 +200,8 @@ NYC_APU_REFERENCE = {
 NYC_EXPECTED = {
     "202000001": "compliant",  # letter for this case and officer
     "202000002-2": "compliant",  # letter for this officer
-    "202000002-3": "violation",  # the letter names another officer of the case
+    # Absent from the published list: a publication gap, never a violation.
+    "202000002-3": "insufficient_data",  # the letter names another officer of the case
     "202000003": "compliant",  # a letter with no officer covers the whole case
     "201800004": "not_applicable",  # closed before 2019-11-05 (an APU case)
     "202500005": "pending",  # closed in the month of the last letters list
@@ -211,11 +212,11 @@ NYC_EXPECTED = {
     "201500013": "insufficient_data",  # nothing reported, complaint from before 2019
     "202100014": "not_applicable",  # NYPD imposed the agreed plea (a letter exists anyway)
     "202100015": "compliant",  # below the plea, letter published
-    "202100016": "violation",  # below the plea (a departure only against the plea)
-    "202100017": "violation",  # below the Trial Commissioner (equal to the Board)
+    "202100016": "insufficient_data",  # below the plea, no letter published
+    "202100017": "insufficient_data",  # below the Trial Commissioner, no letter published
     "202100018": "not_applicable",  # the Trial Commissioner's recommendation imposed
     "202100019": "not_applicable",  # same level as the plea: medium confidence
-    "202100020": "violation",  # APU with no plea or trial penalty: the Board is the reference
+    "202100020": "insufficient_data",  # APU, no plea or trial penalty: the Board's is used
 }
 
 
@@ -271,18 +272,25 @@ def test_nyc_departure_letter_statuses():
 def test_nyc_departure_letter_evidence():
     rows = observations(nyc_warehouse(), RULES["us_ny_nyc_1_departure_letter"])
     letter = rows[nyc_scope("202000002-2")]
-    assert letter["evidence_url"] == "https://letters.example/202000002.pdf"
+    # The letters list, never the letter: its file name would tie the key to a tax id.
+    assert letter["evidence_url"] == "https://nyc1.example/letters"
+    assert letter["status_reason"] == "letter_published"
     assert "departure letter published 2021-03" in letter["evidence"]
     assert letter["observed_date"] == date(2022, 5, 1)
     missing = rows[nyc_scope("202000002-3")]
     assert missing["confidence"] == "medium"
     assert missing["source_id"] == "us_nyc_ccrb_departure_letters"
-    # No letter: the closing report is the best link, else the penalties dataset.
-    assert missing["evidence_url"] == "https://reports.example/202000002.pdf"
+    # No letter: the evidence is the published list itself.
+    assert missing["evidence_url"] == "https://nyc1.example/letters"
+    assert missing["status"] == "insufficient_data"
+    assert missing["status_reason"] == "letter_not_in_published_list"
     assert "'Substantiated (Charges)' (suspension)" in missing["evidence"]
     assert "'Instructions' (advice)" in missing["evidence"]
-    assert "no departure letter in the CCRB list published 2026-06-18" in missing["evidence"]
-    assert "2026-06-18" in missing["method"] and "absence" in missing["method"]
+    assert (
+        "no letter for this case and officer in the CCRB's published list as of 2026-06-18"
+        in missing["evidence"]
+    )
+    assert "2026-06-18" in missing["method"] and "not a proven breach" in missing["method"]
     before = rows[nyc_scope("201800004")]
     assert "2019-11-05" in before["method"]
     assert before["evidence_url"] == "https://penalties.example"
@@ -298,7 +306,7 @@ def test_nyc_apu_cases_are_compared_with_the_plea_or_the_trial_commissioner():
     assert imposed in agreed["evidence"]
     # a letter found anyway is shown, and linked, but does not make a departure
     assert "departure letter published 2021-03" in agreed["evidence"]
-    assert agreed["evidence_url"] == "https://letters.example/202100014.pdf"
+    assert agreed["evidence_url"] == "https://nyc1.example/letters"
     assert (agreed["source_id"], agreed["confidence"]) == (NYC, "high")
     approved = rows[nyc_scope("202100018")]
     assert "the penalty the APU Trial Commissioner recommended" in approved["method"]
@@ -309,7 +317,7 @@ def test_nyc_apu_cases_are_compared_with_the_plea_or_the_trial_commissioner():
     assert "at or above the level of the APU plea penalty" in same_level["method"]
     below_plea = rows[nyc_scope("202100016")]
     assert "below the APU plea penalty the CCRB's prosecutors agreed" in below_plea["method"]
-    assert "absence" in below_plea["method"]
+    assert "publication gap" in below_plea["method"]
     with_letter = rows[nyc_scope("202100015")]
     assert "below the APU plea penalty the CCRB's prosecutors agreed" in with_letter["method"]
     below_trial = rows[nyc_scope("202100017")]
@@ -348,46 +356,62 @@ def test_nyc_without_the_letters_list_a_departure_cannot_be_judged():
 
 # -- (a) FR-1: cases register ----------------------------------------------------------
 
-# (case_id, directive, legal status, assessment, source type, confidence, date)
+# (case_id, directive, event type, judgment, court, finality, public contact, source type,
+# confidence, date): facts only; the rule derives every status from them.
 CASE_EVENTS = [
-    ("FR-901.1", "FR-1", "convicted_final", "violation", "press", "high", "2023-05-02"),
-    ("FR-901.2", "FR-1", "convicted_final", "violation", "court", "medium", "2023-06"),
-    ("FR-901.3", "FR-1", "convicted_final", "violation", "official", "low", None),
-    ("FR-902.1", "FR-1", "convicted_nonfinal", "alleged_violation", "press", "medium", None),
-    ("FR-902.2", "FR-1", "convicted_nonfinal", "violation", "court", "high", "2024-01-09"),
-    ("FR-903.1", "FR-1", "alleged", "alleged_violation", "press", "low", None),
-    ("FR-904.1", "FR-1", "convicted_final", "compliant", "official", "high", "2022-11"),
-    ("FR-905.1", "FR-1", "overturned", "pending", "press", "medium", "2026-01-14"),
-    ("FR-906.1", "FR-1", "unknown", "insufficient_data", "press", "low", "2024-07-03"),
-    ("FR-907.1", "FR-1", "convicted_nonfinal", "policy_gap", "press", "medium", ""),
-    ("FR-908.1", "FR-3", "convicted_final", "violation", "court", "high", "2023-01-01"),
-]
+    ("FR-901.1", "FR-1", "allegation", "conviction", "appeal", "final", "yes", "press", "high",
+     "2023-05-02"),
+    ("FR-901.2", "FR-1", "assignment", "conviction", "appeal", "final", "yes", "court",
+     "medium", "2023-06"),
+    ("FR-901.3", "FR-1", "assignment", "conviction", "appeal", "final", "yes", "official",
+     "low", None),
+    ("FR-902.1", "FR-1", "assignment", "conviction", "first_instance", "first_instance", "yes",
+     "press", "medium", None),
+    ("FR-902.2", "FR-1", "conviction", "conviction", "first_instance", "first_instance", "no",
+     "court", "high", "2024-01-09"),
+    ("FR-903.1", "FR-1", "allegation", "alternative_to_prosecution", None, None, "unknown",
+     "press", "low", None),
+    ("FR-904.1", "FR-1", "conviction", "conviction", "appeal", "final", "no", "official",
+     "high", "2022-11"),
+    ("FR-905.1", "FR-1", "decision", "annulled", "cassation", None, "no", "press", "medium",
+     "2026-01-14"),
+    ("FR-906.1", "FR-1", "allegation", "conviction", "appeal", "unknown", "yes", "press", "low",
+     "2024-07-03"),
+    ("FR-907.1", "FR-1", "decision", "acquittal", "appeal", "cassation_pending", "no", "press",
+     "medium", ""),
+    ("FR-908.1", "FR-1", "assignment", "conviction", "unknown", "unknown", "yes", "press",
+     "medium", "2021-03"),
+    ("FR-909.1", "FR-3", "conviction", "conviction", "appeal", "final", "yes", "court", "high",
+     "2023-01-01"),
+]  # fmt: skip
 CASES_EXPECTED = {
-    "FR-901.1": "alleged_violation",  # press evidence
-    "FR-901.2": "violation",  # court evidence, medium confidence
+    "FR-901.1": "alleged_violation",  # final conviction, public contact, press evidence
+    "FR-901.2": "violation",  # the same on court evidence, medium confidence
     "FR-901.3": "alleged_violation",  # official but low confidence
-    "FR-902.1": "policy_gap",  # a non-final conviction does not trigger FR-1
-    "FR-902.2": "policy_gap",
-    "FR-903.1": "alleged_violation",
-    "FR-904.1": "compliant",
-    "FR-905.1": "pending",
-    "FR-906.1": "insufficient_data",
-    "FR-907.1": "policy_gap",
+    "FR-902.1": "policy_gap",  # public contact after a non-final conviction: outside FR-1
+    "FR-902.2": "not_applicable",  # a first-instance conviction does not trigger FR-1
+    "FR-903.1": "policy_gap",  # no conviction: FR-1 cannot reach it
+    "FR-904.1": "insufficient_data",  # final, but nothing says where the officer served
+    "FR-905.1": "pending",  # annulled, retrial pending
+    "FR-906.1": "insufficient_data",  # finality unknown: even reported contact settles nothing
+    "FR-907.1": "not_applicable",  # acquitted (a cassation appeal pending changes nothing yet)
+    "FR-908.1": "policy_gap",  # before FR-1 existed (2 Aug 2021)
 }
 
 
 def cases_warehouse() -> duckdb.DuckDBPyConnection:
     con = base_warehouse()
-    for case_id, directive, legal, status, source_type, confidence, when in CASE_EVENTS:
+    for row in CASE_EVENTS:
+        case_id, directive, event_type, judgment, court, finality, contact, kind, conf, when = row
         con.execute(
             "INSERT INTO case_events (case_id, source_id, jurisdiction, region_id, event_type, "
-            "event_date, legal_status, description, directive_id, status_vs_directive, "
-            "source_url, source_type, confidence) VALUES (?, 'curated_cases_register', 'FR', "
-            "'FR-DEP-94', 'conviction', ?, ?, 'An officer was convicted.', ?, ?, ?, ?, ?)",
+            "event_date, judgment, court, finality, public_contact, legal_status, description, "
+            "directive_id, source_url, source_type, confidence) VALUES (?, "
+            "'curated_cases_register', 'FR', 'FR-DEP-94', ?, ?, ?, ?, ?, ?, 'unknown', "
+            "'An officer was convicted.', ?, ?, ?, ?)",
             [
-                case_id, when, legal, directive, status,
-                f"https://{case_id}.example/1 | https://{case_id}.example/2", source_type,
-                confidence,
+                case_id, event_type, when, judgment, court, finality, contact, directive,
+                f"https://{case_id}.example/1 | https://{case_id}.example/2", kind, conf,
             ],
         )  # fmt: skip
     return con
@@ -408,12 +432,14 @@ def test_fr1_cases_register_dates_links_and_evidence():
     assert rows["FR-907.1"]["observed_date"] is None  # empty text
     assert rows["FR-901.1"]["evidence_url"] == "https://FR-901.1.example/1"
     assert rows["FR-901.1"]["evidence"] == (
-        "An officer was convicted. Legal status: convicted final (conviction, press source)."
+        "An officer was convicted. Judgment: conviction, court: appeal, finality: final; "
+        "public contact reported: yes (allegation, press source)."
     )
     assert rows["FR-901.3"]["confidence"] == "low"
     assert rows["FR-901.1"]["region_id"] == "FR-DEP-94"
-    assert "changed" in rows["FR-901.1"]["method"]
-    assert "kept as recorded" in rows["FR-904.1"]["method"]
+    assert rows["FR-906.1"]["status_reason"] == "finality_unknown"
+    assert "only to a final conviction" in rows["FR-906.1"]["method"]
+    assert "reported by the press only" in rows["FR-901.1"]["method"]
 
 
 # -- (a) FR-1: national removals -------------------------------------------------------
@@ -727,14 +753,19 @@ def test_real_nyc_downward_departures_and_letters(db):
     assert departures == 2158
     counts = rule_counts(db, "US-NY-NYC-1/departure-letter")
     assert counts["compliant"] == 267
-    assert counts["violation"] == 1890
+    assert "violation" not in counts  # a missing published letter is not a proven breach
+    no_letter = db.execute(
+        "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
+        "AND status = 'insufficient_data' AND status_reason = 'letter_not_in_published_list'"
+    ).fetchone()[0]
+    assert no_letter == 1890
     # 1 departure closed in June 2026, the month of the letters list's last publication
     too_recent = db.execute(
         "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
         "AND status = 'pending' AND source_id = 'us_nyc_ccrb_departure_letters'"
     ).fetchone()[0]
     assert too_recent == 1
-    assert counts["compliant"] + counts["violation"] + too_recent == departures
+    assert counts["compliant"] + no_letter + too_recent == departures
     agreed = db.execute(
         "SELECT count(*) FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter' "
         "AND status = 'not_applicable' AND method LIKE '%no departure letter is required%'"
@@ -749,7 +780,15 @@ def test_real_nyc_downward_departures_and_letters(db):
         ["US-NY-NYC-1/departure-letter"],
     ).fetchall()
     assert [r[0] for r in rows] == ["compliant", "compliant"]
-    assert all(r[1].endswith("RedactedDepartureLetter.pdf") for r in rows)
+    # The letters list, never the letter's own address (its file name holds the tax id).
+    assert {r[1] for r in rows} == {
+        "https://www.nyc.gov/site/ccrb/complaints/redacted-departure-letter.page"
+    }
+    letter_links = db.execute(
+        "SELECT count(*) FROM compliance WHERE evidence_url ILIKE '%Tax%' "
+        "OR evidence_url ILIKE '%RedactedDepartureLetter%'"
+    ).fetchone()[0]
+    assert letter_links == 0
 
 
 def test_real_nyc_statuses_by_stage(db):
@@ -759,7 +798,9 @@ def test_real_nyc_statuses_by_stage(db):
     # the Board-only reading APU plea was 4 compliant, 172 violation, 3 pending, 34
     # insufficient_data and APU trial 5 violation, 130 insufficient_data.
     rows = db.execute(
-        "SELECT split_part(a.final_outcome_detail, ':', 1), c.status, count(*) "
+        "SELECT split_part(a.final_outcome_detail, ':', 1), "
+        "CASE WHEN c.status_reason = 'letter_not_in_published_list' THEN 'no_published_letter' "
+        "ELSE c.status END, count(*) "
         "FROM compliance AS c JOIN allegations AS a "
         "ON a.source_id = 'us_nyc_ccrb_penalties' "
         "AND c.scope_id = a.case_id || ':' || a.officer_key "
@@ -772,14 +813,19 @@ def test_real_nyc_statuses_by_stage(db):
     assert by_stage == {
         "Non-APU": {
             "compliant": 267,
-            "violation": 1812,
+            "no_published_letter": 1812,
             "pending": 1,
             "not_applicable": 102,
             "insufficient_data": 30,
         },
-        "APU plea": {"violation": 19, "not_applicable": 161, "insufficient_data": 34},
-        "APU trial": {"violation": 1, "not_applicable": 5, "insufficient_data": 130},
-        "APU": {"violation": 58, "pending": 7, "not_applicable": 106, "insufficient_data": 250},
+        "APU plea": {"no_published_letter": 19, "not_applicable": 161, "insufficient_data": 34},
+        "APU trial": {"no_published_letter": 1, "not_applicable": 5, "insufficient_data": 130},
+        "APU": {
+            "no_published_letter": 58,
+            "pending": 7,
+            "not_applicable": 106,
+            "insufficient_data": 250,
+        },
     }
 
 
@@ -801,8 +847,12 @@ def test_real_nyc_unknown_final_penalties(db):
 
 
 def test_real_fr1_cases_register(db):
-    # cases_register.csv, rows with directive_id FR-1 (9 of 10; FR-002.3 is FR-4): no
-    # 'violation' in the file, so every status is the register's own.
+    # cases_register.csv, rows with directive_id FR-1 (9 of 10; FR-002.3 is FR-4), statuses
+    # derived from judgment, finality, public contact and date (read by hand in the file):
+    # FR-001 conviction on appeal of unknown finality; FR-002 events before 2 Aug 2021;
+    # FR-003 public contact after a first-instance conviction; FR-004 first-instance
+    # conviction, acquittal on appeal under cassation appeal, then annulment and retrial;
+    # FR-005 an alternative to prosecution, no conviction.
     rows = dict(
         db.execute(
             "SELECT scope_id, status FROM compliance WHERE rule_id = 'FR-1/cases-register'"
@@ -810,12 +860,12 @@ def test_real_fr1_cases_register(db):
     )
     assert rows == {
         "FR-001.1": "insufficient_data",
-        "FR-001.2": "alleged_violation",
+        "FR-001.2": "insufficient_data",  # contact alleged, finality of the conviction unknown
         "FR-002.1": "policy_gap",
         "FR-002.2": "policy_gap",
         "FR-003.1": "policy_gap",
-        "FR-004.1": "insufficient_data",
-        "FR-004.2": "insufficient_data",
+        "FR-004.1": "not_applicable",
+        "FR-004.2": "not_applicable",
         "FR-004.3": "pending",
         "FR-005.1": "policy_gap",
     }

@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import queries
 from etl.build import build
 from tests.conftest import TEST_KEY, copy_data
 from tests.test_build import edit_csv, replace_file
@@ -46,6 +47,10 @@ def rejects(con, slug):
     ).fetchall()
 
 
+def check_sql(name: str) -> str:
+    return queries.get(name, "checks").sql
+
+
 # -- row accounting ----------------------------------------------------------------
 # Data records per file: len(list(csv.reader(open(f, newline="", encoding="utf-8")))) - 1
 # (directives 14, outcome_taxonomy 54, fr_national_sanctions 89, cases_register 10; no
@@ -57,11 +62,11 @@ def test_directives_counts(db):
     assert accounting(db, DIRECTIVES) == (
         (
             "multi",
-            "2026-11-25",
+            "2026-12-04",
             14,
             14,
             0,
-            "fc91ba9e904ec4ff2757e4fe8365adad41831cc396dd8351391ec4bb9eaf4c70",
+            "f434779c4f3f93e2541d200145efb30872dd62e298045b8539f95e9073687b0f",
         ),
         [("directives.csv", 14, 14, 0, "directives")],
     )
@@ -71,11 +76,11 @@ def test_outcome_taxonomy_counts(db):
     assert accounting(db, TAXONOMY) == (
         (
             "multi",
-            "2026-11-25",
+            "2026-12-04",
             54,
             54,
             0,
-            "cef91b3ae0ab0b348a837e92a21d099f419250d5537f960bee5a4e26b8f6692c",
+            "069e22380f3a25ae59d90398cb9457c36b327ca21c2cf0b69c54edb65372046c",
         ),
         [("outcome_taxonomy.csv", 54, 54, 0, "outcome_map")],
     )
@@ -85,11 +90,11 @@ def test_fr_national_sanctions_counts(db):
     assert accounting(db, SANCTIONS) == (
         (
             "FR",
-            "2026-11-25",
+            "2026-12-04",
             89,
             89,
             0,
-            "f466a7ad121044fe50f659fcc834b9c180b261708aaaeb5f84b2d127000f9c0a",
+            "4d616e38e2a139ec1c0ad04096f3d80e2c001918352512f359b5be425c1edbcd",
         ),
         [("fr_national_sanctions.csv", 89, 89, 0, "statistics")],
     )
@@ -99,11 +104,11 @@ def test_cases_register_counts(db):
     assert accounting(db, CASES) == (
         (
             "FR",
-            "2026-11-25",
+            "2026-12-04",
             10,
             10,
             0,
-            "05dfeeb58a0867f4aeeaf8772f12fa32cc2f3f3028643f68ca70f7da6f81f705",
+            "499eef352750637f02b85979405f3091af6a993bd6d059502c699f4913bb099c",
         ),
         [("cases_register.csv", 10, 10, 0, "case_events")],
     )
@@ -214,10 +219,21 @@ def test_outcome_labels(db):
     assert outcome(db, "FR", "révocation") == [("dismissal", True)] * 2
     # gendarmerie retrait d'emploi: suspension (README's deviation from the research note)
     assert outcome(db, "FR", "retrait d'emploi") == [("suspension", True)]
-    # the FR-1 reassignment is an interim measure, not a sanction
+    # the FR-1 reassignment is an interim measure, not a sanction: a flag, never a level
+    # (DESIGN §3; before, level none read as "no sanction")
     assert outcome(
         db, "FR", "affectation sans contact avec le public (instruction du 2 août 2021)"
-    ) == [("none", False)]
+    ) == [(None, False)]
+    assert db.execute(
+        "SELECT original_label, level, flag FROM outcome_map WHERE source_id = ? "
+        "AND flag IS NOT NULL ORDER BY original_label",
+        [TAXONOMY],
+    ).fetchall() == [
+        ("affectation sans contact avec le public (instruction du 2 août 2021)", None,
+         "interim_measure"),
+        ("suspension de fonctions (CGFP L531-1)", None, "interim_measure"),
+        ("suspension from duty (pending proceedings)", None, "interim_measure"),
+    ]  # fmt: skip
     # GB-EAW rows, from grep '^GB-EAW,'
     assert outcome(db, "GB-EAW", "final written warning") == [("warning", True)]
     assert outcome(db, "GB-EAW", "management advice") == [("advice", False)]
@@ -292,8 +308,8 @@ def test_national_figures_shape(db):
 def test_maisons_alfort_events(db):
     # python csv, rows FR-001.1 and FR-001.2: departement 94, Time.news only (press, low)
     assert db.execute(
-        "SELECT case_id, region_id, event_type, event_date, legal_status, directive_id, "
-        "status_vs_directive, source_type, confidence FROM case_events "
+        "SELECT case_id, region_id, event_type, event_date, judgment, court, finality, "
+        "public_contact, directive_id, source_type, confidence FROM case_events "
         "WHERE case_id LIKE 'FR-001.%' ORDER BY case_id"
     ).fetchall() == [
         (
@@ -301,9 +317,11 @@ def test_maisons_alfort_events(db):
             "FR-DEP-94",
             "conviction",
             "2024-07-03",
+            "conviction",
+            "appeal",
             "unknown",
+            "no",
             "FR-1",
-            "insufficient_data",
             "press",
             "low",
         ),
@@ -312,27 +330,45 @@ def test_maisons_alfort_events(db):
             "FR-DEP-94",
             "allegation",
             None,
-            "alleged",
+            "conviction",
+            "appeal",
+            "unknown",
+            "yes",
             "FR-1",
-            "alleged_violation",
             "press",
             "low",
         ),
     ]
 
 
-def test_no_case_event_is_a_violation(db):
-    # grep -c ',violation,' cases_register.csv -> 0; python csv Counter of the column
+def test_case_events_record_facts_and_the_rule_derives_statuses(db):
+    # python csv Counter of (judgment, finality) in cases_register.csv; no typed status
     assert db.execute(
-        "SELECT status_vs_directive, count(*) FROM case_events WHERE source_id = ? "
-        "GROUP BY ALL ORDER BY ALL",
+        "SELECT judgment, finality, count(*) FROM case_events WHERE source_id = ? "
+        "GROUP BY ALL ORDER BY ALL NULLS LAST",
         [CASES],
     ).fetchall() == [
-        ("alleged_violation", 1),
-        ("insufficient_data", 4),
-        ("pending", 1),
-        ("policy_gap", 4),
+        ("acquittal", "cassation_pending", 1),
+        ("alternative_to_prosecution", None, 1),
+        ("annulled", None, 1),
+        ("conviction", "first_instance", 2),
+        ("conviction", "unknown", 5),
     ]
+    columns = [row[0] for row in db.execute("DESCRIBE case_events").fetchall()]
+    assert "status_vs_directive" not in columns
+
+
+def test_case_sources_pass_the_quality_rules(db):
+    # Every outlet of the register is reviewed in press_outlets.csv; no mirror or staging
+    # copy is cited anywhere (ikeaflex.store and staging.libe.io were replaced).
+    assert (
+        db.execute("SELECT * FROM " + "(" + check_sql("case_sources_quality") + ")").fetchall()
+        == []
+    )
+    cited = " ".join(
+        row[0] for row in db.execute("SELECT source_url FROM case_events").fetchall()
+    ) + " ".join(row[0] or "" for row in db.execute("SELECT source_url FROM statistics").fetchall())
+    assert "ikeaflex" not in cited and "staging.libe.io" not in cited
 
 
 def test_case_regions_and_metz_history(db):
@@ -350,12 +386,12 @@ def test_case_regions_and_metz_history(db):
     ]
     # FR-004: conviction, acquittal on appeal, acquittal overturned (retrial pending)
     assert db.execute(
-        "SELECT case_id, legal_status, status_vs_directive FROM case_events "
+        "SELECT case_id, judgment, court, finality FROM case_events "
         "WHERE case_id LIKE 'FR-004.%' ORDER BY case_id"
     ).fetchall() == [
-        ("FR-004.1", "convicted_nonfinal", "insufficient_data"),
-        ("FR-004.2", "acquitted", "insufficient_data"),
-        ("FR-004.3", "overturned", "pending"),
+        ("FR-004.1", "conviction", "first_instance", "first_instance"),
+        ("FR-004.2", "acquittal", "appeal", "cassation_pending"),
+        ("FR-004.3", "annulled", "cassation", None),
     ]
 
 
@@ -423,7 +459,8 @@ def test_directives_and_taxonomy_reject_rules(private_data):
         assert (file_name, row_number, column) == ("outcome_taxonomy.csv", 48, "common_level")
         assert reason == (
             "common_level is not one of "
-            "('none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal')"
+            "('none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal') "
+            "(empty only with a flag)"
         )
         assert '"common_level":"coaching"' in raw
         assert con.execute(
@@ -447,8 +484,8 @@ def test_sanctions_and_cases_reject_rules(private_data):
         "cases_register.csv",
         [
             ({"case_id": "FR-003.1"}, "legal_status", "convicted (first instance)"),
-            # a press-only report may never be a violation: rejected before the build check
-            ({"case_id": "FR-005.1"}, "status_vs_directive", "violation"),
+            # a finality outside the vocabulary is rejected, naming the column
+            ({"case_id": "FR-005.1"}, "finality", "definitive"),
         ],
     )
     build(data_dir, show_progress=False)
@@ -473,14 +510,15 @@ def test_sanctions_and_cases_reject_rules(private_data):
         found = rejects(con, CASES)
         assert [row[:3] for row in found] == [
             ("cases_register.csv", 6, "legal_status"),
-            ("cases_register.csv", 10, "status_vs_directive"),
+            ("cases_register.csv", 10, "finality"),
         ]
         assert found[0][3] == (
             "legal_status is not one of ('alleged', 'convicted_nonfinal', 'convicted_final', "
             "'acquitted', 'overturned', 'unknown')"
         )
         assert found[1][3] == (
-            "status_vs_directive says violation without official or court evidence"
+            "finality is not empty or one of ('first_instance', 'appeal', 'cassation_pending', "
+            "'final', 'unknown')"
         )
         assert '"case_id":"FR-003.1"' in found[0][4]
         assert '"case_id":"FR-005.1"' in found[1][4]

@@ -78,7 +78,13 @@ def test_permalink_seeds_directive_and_rule(app):
     text = page_text(app)
     # FR-001.1 and FR-001.2 rest on one Time.news relay of Mediapart: confidence low
     assert "2 of these observations rest on a single uncorroborated source" in text
-    assert "1 alleged violation: reported by the press only, not proven" in text
+    # Derived from the register's facts: the conviction's finality is not reported, so
+    # FR-1's application cannot be decided and nothing is called a violation, even alleged.
+    assert "alleged violation: reported by the press only" not in text.lower()
+    assert "**What the evidence cannot show.** Not a census" in text
+    assert (
+        "**Legal text.** Ministerial instruction of the Interior Minister of 2 August 2021" in text
+    )
 
 
 def test_what_if_is_a_separate_labelled_section(app, db):
@@ -165,10 +171,10 @@ def test_french_labels(app):
     assert selectbox(app, "Règle de vérification").value == "FR-1/cases-register"
     statuses = set(observations_table(app)["status"])
     assert statuses == {
-        "Manquement allégué (presse)",
         "En cours",
         "Angle mort de la règle",
         "Données insuffisantes",
+        "Non applicable",
     }
     text = page_text(app)
     assert "Écartement du contact avec le public" in text  # title_fr of FR-1
@@ -195,7 +201,9 @@ def test_observation_in_the_link_shows_its_evidence_and_source(app):
     text = page_text(app)
     assert "**Observation FR-001.2**" in text
     assert "Mediapart, as relayed by Time.news, alleges" in text  # the register's description
-    assert "Alleged violation: reported by the press only. It is not a proven violation." in text
+    assert "Alleged violation: reported by the press only" not in text
+    assert "finality: unknown; public contact reported: yes" in text
+    assert "FR-1 applies only to a final conviction" in text
     assert "Low confidence: this observation rests on a single uncorroborated source" in text
     assert "licence: Curated by this project" in text
     assert "https://time.news/when-police-convicted-of-domestic-violence" in text
@@ -207,17 +215,19 @@ def test_observations_csv_is_the_filtered_rows(app, warehouse):
     # "Legal status: ..." suffix, the département of code 57 and the rule's method text.
     expected = (
         b"directive_id,rule_id,in_jurisdiction,scope_level,scope_id,region_id,region_name,"
-        b"observed_date,status,confidence,evidence,evidence_url,method,source_id\r\n"
+        b"observed_date,status,status_label,status_reason,confidence,evidence,evidence_url,"
+        b"method,source_id\r\n"
         b"FR-1,FR-1/cases-register,true,case,FR-004.3,FR-DEP-57,Moselle,2026-01-14,pending,"
+        b"pending,retrial_pending,"
         b'medium,"The Cour de cassation annulled the 18 April 2024 Metz acquittal, holding '
         b"that no parental 'right of correction' exists, and sent the case for retrial on guilt "
         b"(the source says 'Wednesday 14 January'; the year 2026 is inferred from the weekday "
-        b'and the chronology). Legal status: overturned (decision, press source).",'
+        b"and the chronology). Judgment: annulled, court: cassation; public contact reported: "
+        b'no (decision, press source).",'
         b"https://www.leclubdesjuristes.com/en-bref/violences-parentales-la-cour-de-cassation-"
         b"rappelle-quil-nexiste-pas-un-droit-de-correction-physique-dun-parent-sur-ses-enfants-"
-        b"13680,\"The curated register's assessment of this event against FR-1 (a final "
-        b"conviction for intrafamily violence requires immediate removal from public contact), "
-        b'kept as recorded: it passes the confidence policy.",curated_cases_register\r\n'
+        b"13680,The judgment was annulled and the case awaits retrial: whether FR-1 will apply "
+        b"depends on the outcome.,curated_cases_register\r\n"
     )
     assert query_csv(warehouse, "directives_page_observations", params) == expected
     # the page's table for the same filter holds the same single row
@@ -247,3 +257,66 @@ def test_recommended_vs_final_in_chicago(app, db):
     assert (top["Recommended (as published)"], top["Final (as published)"]) == counts.idxmax()
     assert top["Downgrades"] == counts.max() == 377
     assert "“1 Day Suspension” → “Reprimand”: 377 times" in page_text(app)
+
+
+def test_what_if_rows_say_so_in_every_download(warehouse):
+    # A what-if row can never be quoted as a finding: in_jurisdiction is false and the
+    # status label says "what-if only, not a finding" in both downloads that carry it.
+    params = observation_filter("FR-1/what-if-chicago", "violation", None)
+    body = query_csv(warehouse, "directives_page_observations", params).decode()
+    header, first = body.split("\r\n")[:2]
+    columns = header.split(",")
+    assert columns[2:3] == ["in_jurisdiction"] and "status_label" in columns
+    assert first.split(",")[2] == "false"
+    assert (
+        ',violation,"what-if only, not a finding: violation if FR-1 applied to this '
+        'jurisdiction",public_contact_after_decision,' in first
+    )
+    explore = query_csv(
+        warehouse,
+        "explore_compliance",
+        {
+            "jurisdiction": "US-IL-CHI",
+            "region": None,
+            "year_from": None,
+            "year_to": None,
+            "rule": "FR-1/what-if-chicago",
+            "status": None,
+            "source": None,
+            "sort": "rule_id",
+            "descending": False,
+            "limit": None,
+        },
+    ).decode()
+    rows = explore.split("\r\n")[1:-1]
+    assert len(rows) == 972
+    assert all(",false," in row and "what-if only, not a finding" in row for row in rows)
+
+
+def test_what_if_states_its_substitutions_and_the_figure_since_the_directive(app):
+    open_directives(app, directive="FR-1", rule="FR-1/cases-register")
+    text = page_text(app)
+    assert (
+        "an administrative sustained finding stands in for a final criminal conviction" in (text)
+        or "An administrative sustained finding stands in for a final criminal conviction" in text
+    )
+    assert "a 2021 French rule is applied to decisions from 1981 on" in text
+    # The Chicago unit history and complaints end before 2 Aug 2021: no observation is left.
+    assert (
+        "Restricted to decisions on or after the directive's date (2021-08-02): no "
+        "observation." in text
+    )
+
+
+def test_nyc_rule_shows_a_publication_share_never_a_compliance_rate(app, db):
+    open_directives(app, directive="US-NY-NYC-1")
+    text = page_text(app)
+    hits, total = db.execute(
+        "SELECT count(*) FILTER (WHERE status_reason = 'letter_published'), count(*) FILTER "
+        "(WHERE status_reason IN ('letter_published', 'letter_not_in_published_list')) "
+        "FROM compliance WHERE rule_id = 'US-NY-NYC-1/departure-letter'"
+    ).fetchone()
+    assert (hits, total) == (267, 2157)
+    assert "Share of departures with a published letter: **12.4%" in text
+    assert "Compliance rate: **" not in text
+    assert "not that none was written" in text

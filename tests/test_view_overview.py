@@ -91,7 +91,8 @@ def test_french_labels(app):
     ]
     text = page_text(app)
     assert "fiabilité faible" in text
-    assert "violation alléguée (non établie)" in text
+    assert "condamnation en appel, caractère définitif non précisé" in text
+    assert "violation alléguée (non établie)" not in text
     assert "Écartement du contact avec le public" in text  # the directive's French title
 
 
@@ -219,10 +220,12 @@ def test_story_is_labelled_with_confidence_and_legal_status(app):
     open_overview(app, lang="en")
     text = page_text(app)
     # data/reference/curated/cases_register.csv, FR-001.1 and FR-001.2: confidence low,
-    # legal_status unknown then alleged, status insufficient_data then alleged_violation
+    # a conviction on appeal whose finality is not reported, so the FR-1 rule derives
+    # insufficient_data for both events: nothing is called a violation, alleged or proven.
     assert "Confidence in these reports: **low confidence**" in text
-    assert "unknown (finality not reported)" in text
-    assert "alleged violation (not proven)" in text
+    assert "What is reported: **conviction on appeal, finality not reported**" in text
+    assert "the rule's status is **cannot be checked with the data available**" in text
+    assert "alleged violation (not proven)" not in text
     assert "3 July 2024" in text
     assert "https://time.news/when-police-convicted-of-domestic-violence" in text
     # directives.csv, FR-1: title and requirement as published

@@ -141,8 +141,8 @@ TEXT = {
         "fr": "la règle ne s'appliquait pas (par exemple, avant son entrée en vigueur, ou l'agent avait quitté la police).",
     },
     "rate_definition": {
-        "en": "**Compliance rate** = compliant ÷ (compliant + violation): the share of checked observations in which the rule was followed, with its 95% interval (the range the true figure is likely to fall in). Alleged violations (press reports) are not counted as violations: they are shown apart.",
-        "fr": "**Taux de conformité** = conformes ÷ (conformes + manquements) : la part des observations vérifiables où la règle a été respectée, avec son intervalle à 95 % (la fourchette où le vrai chiffre se trouve probablement). Les manquements allégués (presse) ne sont pas comptés comme des manquements : ils sont présentés à part.",
+        "en": "**Compliance rate** = compliant ÷ (compliant + violation): the share of checked observations in which the rule was followed, with its 95% interval (the range the true figure is likely to fall in). Alleged violations (press reports) are not counted as violations: they are shown apart. A rule has a compliance rate only if its evidence can show both compliance and non-compliance; a rule whose evidence is a document's absence from a published list shows a share instead (for example, departures with a published letter), never a compliance rate.",
+        "fr": "**Taux de conformité** = conformes ÷ (conformes + manquements) : la part des observations vérifiables où la règle a été respectée, avec son intervalle à 95 % (la fourchette où le vrai chiffre se trouve probablement). Les manquements allégués (presse) ne sont pas comptés comme des manquements : ils sont présentés à part. Une règle n'a de taux de conformité que si ses données peuvent montrer à la fois le respect et le non-respect ; une règle dont la preuve est l'absence d'un document dans une liste publiée présente une part (par exemple, les dérogations avec une lettre publiée), jamais un taux de conformité.",
     },
     # 1. The directives
     "list_title": {"en": "The directives tracked", "fr": "Les directives suivies"},
@@ -308,6 +308,28 @@ TEXT = {
         "en": "Compliance rate: **{rate}** ({compliant} compliant of {checked} checked observations).",
         "fr": "Taux de conformité : **{rate}** ({compliant} conformes sur {checked} observations vérifiables).",
     },
+    "compliance_rate": {"en": "Compliance rate", "fr": "Taux de conformité"},
+    "share_of": {"en": "Share of {name}", "fr": "Part des {name}"},
+    "rule_share": {
+        "en": "{measure}: **{rate}** ({hits} of {total}). This is not a compliance rate: see what the evidence cannot show below.",
+        "fr": "{measure} : **{rate}** ({hits} sur {total}). Ce n'est pas un taux de conformité : voir ci-dessous ce que ces données ne peuvent pas montrer.",
+    },
+    "rule_checks": {
+        "en": "**What this rule checks.** {text}",
+        "fr": "**Ce que vérifie cette règle** (en anglais). {text}",
+    },
+    "rule_cannot_show": {
+        "en": "**What the evidence cannot show.** {text}",
+        "fr": "**Ce que ces données ne peuvent pas montrer** (en anglais). {text}",
+    },
+    "rule_legal_text": {
+        "en": "**Legal text.** {text}",
+        "fr": "**Texte applicable** (en anglais). {text}",
+    },
+    "no_rate_declared": {
+        "en": "No rate for this rule: its observations are notes, cases or aggregates that settle nothing either way ({parts}).",
+        "fr": "Pas de taux pour cette règle : ses observations sont des notes, des cas ou des agrégats qui ne tranchent rien ({parts}).",
+    },
     "low_confidence_caveat": {
         "en": "{count} of these observations rest on a single uncorroborated source (low confidence): treat them as leads, not findings. They are marked ⚠ in the table.",
         "fr": "{count} de ces observations reposent sur une source unique non recoupée (fiabilité faible) : ce sont des pistes, pas des constats. Elles sont signalées par ⚠ dans le tableau.",
@@ -322,22 +344,22 @@ TEXT = {
     },
     # Rate charts
     "rate_by_region_title": {
-        "en": "Compliance rate by {level}",
-        "fr": "Taux de conformité par {level}",
+        "en": "{measure} by {level}",
+        "fr": "{measure} par {level}",
     },
     "rate_by_year_title": {
-        "en": "Compliance rate by year (the rule applies citywide)",
-        "fr": "Taux de conformité par année (la règle s'applique à toute la ville)",
+        "en": "{measure} by year (the rule applies citywide)",
+        "fr": "{measure} par année (la règle s'applique à toute la ville)",
     },
     "rate_by_year_title_generic": {
-        "en": "Compliance rate by year",
-        "fr": "Taux de conformité par année",
+        "en": "{measure} by year",
+        "fr": "{measure} par année",
     },
     "no_rate": {
         "en": "No compliance rate for this rule: none of its observations is compliant or a violation, so nothing is settled either way ({parts}).",
         "fr": "Pas de taux de conformité pour cette règle : aucune de ses observations n'est conforme ni un manquement, rien n'est donc tranché ({parts}).",
     },
-    "axis_rate": {"en": "Compliance rate (%)", "fr": "Taux de conformité (%)"},
+    "axis_rate": {"en": "{measure} (%)", "fr": "{measure} (%)"},
     "axis_year": {"en": "Year", "fr": "Année"},
     "legend_not_compared": {"en": "Not compared", "fr": "Non comparé"},
     "too_few": {
@@ -365,8 +387,8 @@ TEXT = {
     "departement_named": {"en": "{name} ({code})", "fr": "{name} ({code})"},
     "no_region": {"en": "No region recorded", "fr": "Aucun territoire indiqué"},
     "reading_region_rate": {
-        "en": "Highest compliance rate among the {count} comparable {level}s: {top}, {top_value}; lowest: {bottom}, {bottom_value}. All together: {pooled}.",
-        "fr": "Parmi les {count} territoires comparables ({level}), le taux le plus élevé est celui de {top}, {top_value} ; le plus bas, celui de {bottom}, {bottom_value}. Ensemble : {pooled}.",
+        "en": "{measure}: highest among the {count} comparable {level}s: {top}, {top_value}; lowest: {bottom}, {bottom_value}. All together: {pooled}.",
+        "fr": "{measure} : parmi les {count} territoires comparables ({level}), le plus élevé est celui de {top}, {top_value} ; le plus bas, celui de {bottom}, {bottom_value}. Ensemble : {pooled}.",
     },
     "reading_region_none": {
         "en": "No {level} has {threshold} or more checked observations, so none is compared; all together: {pooled}.",
@@ -526,6 +548,18 @@ TEXT = {
     "what_if_caveat_generic": {
         "en": "This rule is applied to another jurisdiction's data as an illustration: it is not a finding of wrongdoing under that jurisdiction's own rules.",
         "fr": "Cette règle est appliquée aux données d'une autre juridiction à titre d'illustration : ce n'est pas un constat de manquement au regard des règles de cette juridiction.",
+    },
+    "what_if_substitutes": {
+        "en": "**What the what-if substitutes.** {text}",
+        "fr": "**Ce que la simulation substitue** (en anglais). {text}",
+    },
+    "what_if_since_none": {
+        "en": "**Restricted to decisions on or after the directive's date ({date}): no observation.** All {count} what-if observations concern decisions taken before the rule existed, so none of them is a decision the rule could have governed.",
+        "fr": "**En se limitant aux décisions prises à partir de la date de la directive ({date}) : aucune observation.** Les {count} observations simulées portent toutes sur des décisions antérieures à la règle : aucune n'aurait pu être régie par elle.",
+    },
+    "what_if_since": {
+        "en": "**Restricted to decisions on or after the directive's date ({date}):** {count} observations, {parts}.",
+        "fr": "**En se limitant aux décisions prises à partir de la date de la directive ({date}) :** {count} observations, {parts}.",
     },
     "what_if_statuses_title": {
         "en": "What-if statuses: {rule}",
@@ -1087,16 +1121,31 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
             parts=status_parts(t, counts, lang),
         )
     )
-    checked = counts["compliant"] + counts["violation"]
-    if checked:
+    measure = measure_name(page, rule)
+    hits, checked = int(by_year["rate_hits"].sum()), int(by_year["rate_total"].sum())
+    if measure and checked and rule["rate"] == "compliance":
         st.markdown(
             t(
                 "rule_rate",
-                rate=pooled_text(t, lang, counts["compliant"], checked),
-                compliant=number(counts["compliant"], lang),
+                rate=pooled_text(t, lang, hits, checked),
+                compliant=number(hits, lang),
                 checked=number(checked, lang),
             )
         )
+    elif measure and checked:
+        st.markdown(
+            t(
+                "rule_share",
+                measure=measure,
+                rate=pooled_text(t, lang, hits, checked),
+                hits=number(hits, lang),
+                total=number(checked, lang),
+            )
+        )
+    for key in ("rule_checks", "rule_cannot_show", "rule_legal_text"):
+        text = rule[key.removeprefix("rule_")]
+        if isinstance(text, str):
+            st.caption(t(key, text=text))
     if counts["alleged_violation"]:
         alleged = counts["alleged_violation"]
         caveat = t("alleged_caveat_one") if alleged == 1 else t("alleged_caveat", count=alleged)
@@ -1107,23 +1156,32 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
         st.info(t("low_confidence_caveat", count=low), icon="⚠️")
     source_ids = [*rule["source_ids"], "curated_directives"]
 
-    if not checked:
-        st.info(
-            t(
-                "no_rate",
-                parts=status_parts(t, counts, lang),
-            )
-        )
+    if not measure:
+        st.info(t("no_rate_declared", parts=status_parts(t, counts, lang)))
+    elif not checked:
+        st.info(t("no_rate", parts=status_parts(t, counts, lang)))
     elif rule["regions"] >= 2:
-        render_rate_by_region(page, rule_id, source_ids, prefix)
+        render_rate_by_region(page, rule_id, source_ids, prefix, measure)
     else:
-        render_rate_by_year(page, by_year, source_ids, prefix, citywide=rule["regions"] == 1)
+        render_rate_by_year(
+            page, by_year, source_ids, prefix, measure, citywide=rule["regions"] == 1
+        )
     if rule["observations"] > 1:  # one observation is its own timeline: see the table
         render_timeline(page, by_year, source_ids, prefix)
     with st.expander(t("methods_title")):
         st.caption(t("methods_in_english"))
         st.dataframe(methods_table(t, methods), hide_index=True, key=f"{prefix}_methods")
     render_observations(page, rule_id, by_year, what_if)
+
+
+def measure_name(page: PageContext, rule: pd.Series) -> str | None:
+    """The rule's declared rate in words (queries/directives/rules.toml), None if it has none."""
+    if rule["rate"] == "compliance":
+        return page.t("compliance_rate")
+    if rule["rate"] == "share":
+        name = rule["rate_name_fr"] if page.lang == "fr" else rule["rate_name_en"]
+        return page.t("share_of", name=name or rule.name)
+    return None
 
 
 def methods_table(t, methods: pd.DataFrame) -> pd.DataFrame:
@@ -1179,25 +1237,29 @@ def ranked_rate_chart(page: PageContext, frame, value_title, level_name, small_l
     )
 
 
-def render_rate_by_region(page: PageContext, rule_id: str, source_ids, prefix: str) -> None:
+def render_rate_by_region(
+    page: PageContext, rule_id: str, source_ids, prefix: str, measure: str
+) -> None:
     t, lang = page.t, page.lang
     regions = data.query("directives_page_rule_by_region", rule_id=rule_id)
-    regions["checked"] = regions["compliant"] + regions["violation"]
+    regions["checked"] = regions["rate_total"]
     levels = regions["region_level"].dropna()
     # Chicago observations sit in districts or, with no district, in the city: rank districts.
     level = "district" if (levels == "district").any() else levels.mode().iloc[0]
     level_name = t.maybe(f"level_{level}", t("level_region_generic"))
-    st.markdown(f"**{t('rate_by_region_title', level=level_name)}**")
+    st.markdown(f"**{t('rate_by_region_title', measure=measure, level=level_name)}**")
     regions["label"] = [region_label(t, row) for row in regions.itertuples()]
-    frame = rate_frame(t, lang, regions, "compliant", "checked", SMALL_CHECKED)
+    frame = rate_frame(t, lang, regions, "rate_hits", "checked", SMALL_CHECKED)
     small_label = t("too_few", threshold=SMALL_CHECKED)
     frame["status_label"] = comparison_labels(t, frame, small_label)
     in_chart = frame["region_level"] == level
     frame.loc[~in_chart, "status_label"] = t("not_in_chart")
     placed, unplaced = frame[in_chart], frame[~in_chart]
-    all_compliant, all_checked = int(frame["compliant"].sum()), int(frame["checked"].sum())
+    all_compliant, all_checked = int(frame["rate_hits"].sum()), int(frame["checked"].sum())
     pooled = proportion_with_interval(all_compliant, all_checked, scale=100)
-    chart = ranked_rate_chart(page, placed, t("axis_rate"), level_name, small_label, pooled)
+    chart = ranked_rate_chart(
+        page, placed, t("axis_rate", measure=measure), level_name, small_label, pooled
+    )
     comparable = placed[placed["status"] == OK].sort_values("value", ascending=False)
     pooled_label = pooled_text(t, lang, all_compliant, all_checked)
     if comparable.empty:
@@ -1208,6 +1270,7 @@ def render_rate_by_region(page: PageContext, rule_id: str, source_ids, prefix: s
         top, bottom = comparable.iloc[0], comparable.iloc[-1]
         reading = t(
             "reading_region_rate",
+            measure=measure,
             count=len(comparable),
             level=level_name,
             top=top["label"],
@@ -1234,20 +1297,21 @@ def render_rate_by_region(page: PageContext, rule_id: str, source_ids, prefix: s
 
 
 def render_rate_by_year(
-    page: PageContext, by_year: pd.DataFrame, source_ids, prefix: str, citywide: bool
+    page: PageContext, by_year: pd.DataFrame, source_ids, prefix: str, measure: str, citywide: bool
 ) -> None:
     t, lang = page.t, page.lang
-    st.markdown(f"**{t('rate_by_year_title' if citywide else 'rate_by_year_title_generic')}**")
+    title = "rate_by_year_title" if citywide else "rate_by_year_title_generic"
+    st.markdown(f"**{t(title, measure=measure)}**")
     dated = by_year[by_year["year"].notna()].copy()
     dated["year"] = dated["year"].astype(int)
-    dated["checked"] = dated["compliant"] + dated["violation"]
-    frame = rate_frame(t, lang, dated, "compliant", "checked", SMALL_CHECKED)
+    dated["checked"] = dated["rate_total"]
+    frame = rate_frame(t, lang, dated, "rate_hits", "checked", SMALL_CHECKED)
     small_label = t("too_few", threshold=SMALL_CHECKED)
     frame["status_label"] = comparison_labels(t, frame, small_label)
     shown = frame[frame["status"] != NO_VALUE]
-    chart = year_bars(t, lang, shown, t("axis_rate"), small_label, full_scale=True)
-    total_checked = int(by_year["compliant"].sum() + by_year["violation"].sum())
-    pooled = pooled_text(t, lang, int(by_year["compliant"].sum()), total_checked)
+    chart = year_bars(t, lang, shown, t("axis_rate", measure=measure), small_label, full_scale=True)
+    total_checked = int(by_year["rate_total"].sum())
+    pooled = pooled_text(t, lang, int(by_year["rate_hits"].sum()), total_checked)
     reading = year_reading(
         t, lang, frame, pooled, "reading_year_rate", "reading_year_few", SMALL_CHECKED
     )
@@ -1621,6 +1685,9 @@ def render_what_if(page: PageContext, rules: pd.DataFrame, selected) -> None:
         rule_id = rule.Index
         with st.container(border=True):
             st.info(t.maybe(f"what_if_caveat_{rule_id}", t("what_if_caveat_generic")))
+            if isinstance(rule.cannot_show, str):
+                st.markdown(t("what_if_substitutes", text=rule.cannot_show))
+            render_what_if_since(page, rule_id)
             if selected is not None and selected.name == rule_id:
                 render_rule(page, selected, what_if=True)
             else:
@@ -1632,6 +1699,30 @@ def render_what_if(page: PageContext, rules: pd.DataFrame, selected) -> None:
                     st.rerun()
             if f"time_to_reassignment_{rule_id}" in t.table:
                 st.caption(t(f"time_to_reassignment_{rule_id}"))
+
+
+def render_what_if_since(page: PageContext, rule_id: str) -> None:
+    """The what-if restricted to decisions the directive could have governed."""
+    t, lang = page.t, page.lang
+    since = data.query("directives_page_what_if_since", rule_id=rule_id)
+    if since.empty:
+        return
+    date = iso_date(since["in_force_from"].iloc[0]) or t("no_date")
+    total = int(since["observations_since"].sum())
+    if total == 0:
+        st.markdown(
+            t("what_if_since_none", date=date, count=number(since["observations"].sum(), lang))
+        )
+        return
+    counts = dict(zip(since["status"], since["observations_since"].astype(int), strict=True))
+    st.markdown(
+        t(
+            "what_if_since",
+            date=date,
+            count=number(total, lang),
+            parts=status_parts(t, counts, lang),
+        )
+    )
 
 
 def render_what_if_summary(page: PageContext, rule: pd.Series) -> None:

@@ -216,8 +216,8 @@ TEXT = {
         "fr": "Le projet est parti d'un article de presse sur un policier du commissariat de Maisons-Alfort (Val-de-Marne) qui aurait été condamné pour violences conjugales et qui, selon ces allégations, aurait continué ensuite à recevoir des victimes de violences conjugales. Depuis août 2021, une règle ministérielle (FR-1, ci-dessous) impose d'écarter du public les policiers condamnés définitivement pour violences intrafamiliales. Les données publiques ne permettent pas de vérifier si cette règle a été enfreinte ici : c'est tout l'objet de ce tableau de bord.",
     },
     "story_caution": {
-        "en": "**Handle with care.** Confidence in these reports: **{confidence}** (our only source is a secondary news site relaying an investigation by Mediapart, whose original we could not obtain). Legal status: **{legal_status}**. FR-1 applies only to a *final* conviction; the sources do not say whether this one was final, so at most this is an *alleged* violation, never a proven one.",
-        "fr": "**À manier avec précaution.** Fiabilité de ces informations : **{confidence}** (notre seule source est un site d'information secondaire relayant une enquête de Mediapart, dont nous n'avons pas pu consulter l'original). Statut judiciaire : **{legal_status}**. FR-1 ne s'applique qu'à une condamnation *définitive* ; les sources ne disent pas si celle-ci l'était, il s'agit donc au plus d'une violation *alléguée*, jamais établie.",
+        "en": "**Handle with care.** Confidence in these reports: **{confidence}** (our only source is a secondary news site relaying an investigation by Mediapart, whose original we could not obtain). What is reported: **{judgment}**. FR-1 applies only to a *final* conviction, and the sources do not say whether this one became final, so whether FR-1 applied at all cannot be decided: the rule's status is **{status}**, not a violation, alleged or proven.",
+        "fr": "**À manier avec précaution.** Fiabilité de ces informations : **{confidence}** (notre seule source est un site d'information secondaire relayant une enquête de Mediapart, dont nous n'avons pas pu consulter l'original). Ce qui est rapporté : **{judgment}**. FR-1 ne s'applique qu'à une condamnation *définitive*, et les sources ne disent pas si celle-ci l'est devenue : on ne peut donc pas dire si FR-1 s'appliquait. Le statut de la règle est **{status}**, et non une violation, alléguée ou établie.",
     },
     "story_events": {
         "en": "What was reported, event by event",
@@ -229,6 +229,36 @@ TEXT = {
     "confidence_word_high": {"en": "high", "fr": "élevée"},
     "event_place": {"en": "Place:", "fr": "Lieu :"},
     "event_legal_status": {"en": "Legal status:", "fr": "Statut judiciaire :"},
+    "event_judgment": {"en": "Judgment standing:", "fr": "Décision en vigueur :"},
+    "judgment_conviction": {"en": "conviction", "fr": "condamnation"},
+    "judgment_acquittal": {"en": "acquittal", "fr": "relaxe"},
+    "judgment_annulled": {
+        "en": "annulled, retrial pending",
+        "fr": "annulée, nouveau procès attendu",
+    },
+    "judgment_alternative_to_prosecution": {
+        "en": "alternative to prosecution (no conviction)",
+        "fr": "alternative aux poursuites (pas de condamnation)",
+    },
+    "judgment_none": {"en": "none", "fr": "aucune"},
+    "court_first_instance": {"en": "at first instance", "fr": "en première instance"},
+    "court_appeal": {"en": "on appeal", "fr": "en appel"},
+    "court_cassation": {"en": "by the Cour de cassation", "fr": "par la Cour de cassation"},
+    "court_unknown": {"en": "court not reported", "fr": "juridiction non précisée"},
+    "finality_first_instance": {
+        "en": "not final (open to appeal)",
+        "fr": "non définitive (susceptible d'appel)",
+    },
+    "finality_appeal": {
+        "en": "not final (open to cassation)",
+        "fr": "non définitive (pourvoi possible)",
+    },
+    "finality_cassation_pending": {
+        "en": "not final (cassation appeal pending)",
+        "fr": "non définitive (pourvoi en cassation en cours)",
+    },
+    "finality_final": {"en": "final", "fr": "définitive"},
+    "finality_unknown": {"en": "finality not reported", "fr": "caractère définitif non précisé"},
     "event_vs_directive": {
         "en": "Against rule {directive}:",
         "fr": "Au regard de la règle {directive} :",
@@ -914,10 +944,16 @@ def render_events(page: PageContext, events: pd.DataFrame) -> None:
     t = page.t
     confidence_rank = ["low", "medium", "high"]
     weakest = min(events["confidence"], key=confidence_rank.index)
-    statuses = dict.fromkeys(t.maybe(f"legal_{s}", s) for s in events["legal_status"])
+    first = events.iloc[0]  # the judgment event that would trigger the directive
+    derived = first["derived_status"]
     # st.info, not st.warning: warnings are the page's notices about ignored link values.
     st.info(
-        t("story_caution", confidence=t(f"confidence_{weakest}"), legal_status=" / ".join(statuses))
+        t(
+            "story_caution",
+            confidence=t(f"confidence_{weakest}"),
+            judgment=judgment_text(t, first),
+            status=t.maybe(f"status_{derived}", derived) if isinstance(derived, str) else "—",
+        )
     )
     st.subheader(t("story_events"))
     for number_, row in enumerate(events.itertuples(), start=1):
@@ -928,15 +964,25 @@ def render_events(page: PageContext, events: pd.DataFrame) -> None:
                 f"{event_type}**"
             )
             st.markdown(
-                f"- **{t('event_legal_status')}** {t.maybe(f'legal_{row.legal_status}', row.legal_status)}\n"
+                f"- **{t('event_judgment')}** {judgment_text(t, row._asdict())}\n"
                 f"- **{t('event_vs_directive', directive=row.directive_id)}** "
-                f"{t.maybe(f'status_{row.status_vs_directive}', row.status_vs_directive)}\n"
+                f"{t.maybe(f'status_{row.derived_status}', str(row.derived_status))}\n"
                 f"- **{t('event_confidence')}** {t(f'confidence_word_{row.confidence}')}\n"
                 f"- **{t('event_place')}** {row.place}"
             )
             st.markdown(f"*{t('event_description_en')}* {row.description}")
             st.caption(f"{t('event_source')} {links(row.source_url, row.source_title)}")
     source_caption(page, ["curated_cases_register"])
+
+
+def judgment_text(t, event) -> str:
+    """ "conviction on appeal, 2024-07-03, finality not reported": the facts the rule reads."""
+    parts = [t.maybe(f"judgment_{event['judgment']}", event["judgment"])]
+    if isinstance(event["court"], str):
+        parts[0] += " " + t.maybe(f"court_{event['court']}", event["court"])
+    if isinstance(event["finality"], str):
+        parts.append(t.maybe(f"finality_{event['finality']}", event["finality"]))
+    return ", ".join(parts)
 
 
 def render_directive(page: PageContext) -> None:

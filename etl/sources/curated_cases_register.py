@@ -14,11 +14,16 @@ SOURCE = Source(
     folder="reference/curated",
     coverage="5 French cases (10 events) bearing on FR-1, 2021-2026",
     not_covered="Not a census of cases: only those reported in the press and checked",
-    caveats="No names; press-only allegations are alleged_violation, never violation; "
-    "legal status must be updated when a case moves on",
+    caveats="No names; each event records the standing judgment, its court and its finality "
+    "as data, and the FR-1 status is derived from them (queries/directives/"
+    "fr_1_cases_register.sql), never typed; press-only evidence is at most alleged_violation; "
+    "the judgment and finality must be updated when a case moves on",
 )
 
 FILE = "cases_register.csv"
+JUDGMENTS = ("conviction", "acquittal", "annulled", "alternative_to_prosecution", "none")
+COURTS = ("first_instance", "appeal", "cassation", "unknown")
+FINALITIES = ("first_instance", "appeal", "cassation_pending", "final", "unknown")
 LEGAL_STATUSES = (
     "alleged",
     "convicted_nonfinal",
@@ -29,9 +34,23 @@ LEGAL_STATUSES = (
 )
 
 
+OUTLETS = "press_outlets.csv"
+LOAD_OUTLETS = """
+INSERT INTO press_outlets
+SELECT domain, outlet, kind, note
+FROM read_csv($path, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')
+"""
+
+
 def load(ctx: LoadContext) -> None:
+    # The outlets the register cites, for the source-quality check (one map, reviewable).
+    ctx.con.execute(LOAD_OUTLETS, {"path": str(ctx.reference_csv(OUTLETS))})
     ctx.stage_csv("staged", FILE)
-    ctx.require_columns("staged", FILE, ["case_id", "legal_status", "confidence", "event_type"])
+    ctx.require_columns(
+        "staged",
+        FILE,
+        ["case_id", "legal_status", "confidence", "event_type", "judgment", "finality"],
+    )
     ctx.load_rows(
         FILE,
         "staged",
@@ -44,11 +63,14 @@ def load(ctx: LoadContext) -> None:
             "region_id": "'FR-DEP-' || departement_code",  # NULL when no departement
             "event_type": "event_type",
             "event_date": "event_date",
+            "judgment": "judgment",
+            "court": "court",
+            "finality": "finality",
+            "public_contact": "public_contact",
             "legal_status": "legal_status",
             "offence_domain": "offence_domain",
             "description": "description",
             "directive_id": "directive_id",
-            "status_vs_directive": "status_vs_directive",
             "source_url": "source_url",
             "source_title": "source_title",
             "source_type": "source_type",
@@ -79,10 +101,35 @@ def load(ctx: LoadContext) -> None:
                 "confidence IS NULL OR confidence NOT IN ('high', 'medium', 'low')",
             ),
             RejectRule(
-                "status_vs_directive",
-                "status_vs_directive says violation without official or court evidence",
-                "status_vs_directive = 'violation' AND source_type = 'press'",
+                "judgment",
+                f"judgment is not one of {JUDGMENTS}",
+                "judgment IS NULL OR NOT list_contains($judgments, judgment)",
+            ),
+            RejectRule(
+                "court",
+                f"court is not empty or one of {COURTS}",
+                "court IS NOT NULL AND NOT list_contains($courts, court)",
+            ),
+            RejectRule(
+                "finality",
+                f"finality is not empty or one of {FINALITIES}",
+                "finality IS NOT NULL AND NOT list_contains($finalities, finality)",
+            ),
+            RejectRule(
+                "finality",
+                "a conviction or acquittal needs its finality (unknown when not reported)",
+                "judgment IN ('conviction', 'acquittal') AND finality IS NULL",
+            ),
+            RejectRule(
+                "public_contact",
+                "public_contact is not yes, no or unknown",
+                "public_contact IS NULL OR public_contact NOT IN ('yes', 'no', 'unknown')",
             ),
         ],
-        params={"legal_statuses": list(LEGAL_STATUSES)},
+        params={
+            "legal_statuses": list(LEGAL_STATUSES),
+            "judgments": list(JUDGMENTS),
+            "courts": list(COURTS),
+            "finalities": list(FINALITIES),
+        },
     )

@@ -20,6 +20,8 @@ SOURCE = Source(
 
 FILE = "outcome_taxonomy.csv"
 LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
+# DESIGN §3: interim measures, licence bars and credibility lists are flags, never levels.
+FLAGS = ("interim_measure", "imposed_not_served", "licence_bar", "credibility_list")
 
 
 def load(ctx: LoadContext) -> None:
@@ -39,13 +41,20 @@ def load(ctx: LoadContext) -> None:
             "source_id": "$source_id",
             "regime": "regime",
             "note": "notes",
+            "flag": "flag",
         },
         reject_rules=[
             RejectRule("original_label", "original_label is empty", "original_label IS NULL"),
             RejectRule(
                 "common_level",
-                f"common_level is not one of {LEVELS}",
-                "common_level IS NULL OR NOT list_contains($levels, common_level)",
+                f"common_level is not one of {LEVELS} (empty only with a flag)",
+                "(common_level IS NULL AND flag IS NULL) "
+                "OR NOT list_contains($levels, coalesce(common_level, 'none'))",
+            ),
+            RejectRule(
+                "flag",
+                f"flag is not empty or one of {FLAGS}",
+                "flag IS NOT NULL AND NOT list_contains($flags, flag)",
             ),
             RejectRule(
                 "is_sanction",
@@ -53,5 +62,5 @@ def load(ctx: LoadContext) -> None:
                 "TRY_CAST(is_sanction AS BOOLEAN) IS NULL",
             ),
         ],
-        params={"levels": list(LEVELS)},
+        params={"levels": list(LEVELS), "flags": list(FLAGS)},
     )

@@ -1,59 +1,123 @@
 -- name: fr_1_cases_register
--- answers: FR-1, one observation per event of the curated French cases register that bears on FR-1, with the register's assessment made safe by the confidence policy
+-- answers: FR-1, one observation per event of the curated French cases register that bears on FR-1, its status derived from the event's judgment, finality, date and evidence
 -- params: none
 --
--- The status is the register's status_vs_directive, with two guards enforced here and not
--- left to the curator:
--- * 'violation' needs official or court evidence that is not low confidence; otherwise it
---   becomes 'alleged_violation' (a press report never proves a violation);
--- * FR-1 is triggered only by a final conviction: a (alleged) violation recorded on a
---   non-final conviction (legal_status 'convicted_nonfinal') becomes 'policy_gap'.
+-- The register records facts (judgment, court, finality, public contact, date, source); the
+-- status is derived here, never typed by hand:
+-- * an event dated before FR-1 (2 Aug 2021) -> policy_gap: the instruction did not exist;
+-- * no conviction (alternative to prosecution, none) -> policy_gap when the event shows a
+--   risk FR-1 does not reach (FR-1 needs a conviction), else not_applicable;
+-- * an acquittal -> not_applicable (FR-1 is not triggered, even while a cassation appeal
+--   against it is pending); an annulled judgment awaiting retrial -> pending;
+-- * a conviction whose finality is first_instance, appeal or cassation_pending is not final:
+--   FR-1 is not triggered, so public contact after it is a policy_gap, and the conviction
+--   alone is not_applicable;
+-- * a conviction whose finality is unknown -> insufficient_data, whatever else is reported:
+--   FR-1 applies only to a final conviction (Maisons-Alfort: conviction on appeal, 3 July
+--   2024, finality not reported);
+-- * a final conviction followed by public contact -> violation only on official or court
+--   evidence that is not low confidence, else alleged_violation (a press report never proves
+--   a violation); a final conviction with no report of public contact -> insufficient_data
+--   (the removal is not documented either way).
 -- event_date 'YYYY-MM' is dated the first of the month; an empty date gives NULL.
 WITH rule AS (
-    SELECT directive_id FROM directives WHERE directive_id = 'FR-1'
+    SELECT directive_id, coalesce(effective_date, issued_date) AS in_force_from
+    FROM directives
+    WHERE directive_id = 'FR-1'
 ),
 events AS (
     SELECT
         e.*,
-        CASE
-            WHEN e.status_vs_directive IN ('violation', 'alleged_violation')
-             AND e.legal_status = 'convicted_nonfinal' THEN 'policy_gap'
-            WHEN e.status_vs_directive = 'violation'
-             AND (coalesce(e.source_type, '') NOT IN ('official', 'court')
-                  OR coalesce(e.confidence, 'low') = 'low') THEN 'alleged_violation'
-            ELSE e.status_vs_directive
-        END AS safe_status
+        coalesce(TRY_CAST(e.event_date AS DATE),
+                 TRY_CAST(try_strptime(e.event_date, '%Y-%m') AS DATE)) AS dated,
+        coalesce(e.source_type IN ('official', 'court') AND e.confidence <> 'low', false)
+            AS official_evidence
     FROM case_events AS e
     WHERE e.directive_id = 'FR-1'
+),
+derived AS (
+    SELECT
+        e.*,
+        rule.directive_id AS rule_directive,
+        CASE
+            WHEN e.dated < rule.in_force_from THEN 'before_directive'
+            WHEN e.judgment IN ('none', 'alternative_to_prosecution')
+                THEN CASE WHEN e.event_type IN ('allegation', 'assignment')
+                          THEN 'no_conviction_gap' ELSE 'no_conviction' END
+            WHEN e.judgment = 'acquittal' THEN 'acquitted'
+            WHEN e.judgment = 'annulled' THEN 'retrial_pending'
+            WHEN e.finality IN ('first_instance', 'appeal', 'cassation_pending')
+                THEN CASE WHEN e.public_contact = 'yes'
+                          THEN 'public_contact_after_nonfinal_conviction'
+                          ELSE 'conviction_not_final' END
+            WHEN e.finality = 'final' AND e.public_contact = 'yes'
+                THEN CASE WHEN e.official_evidence THEN 'public_contact_after_final_conviction'
+                          ELSE 'public_contact_reported_after_final_conviction' END
+            WHEN e.finality = 'final' THEN 'final_conviction_removal_not_documented'
+            ELSE 'finality_unknown'
+        END AS reason
+    FROM events AS e, rule
 )
 SELECT
-    rule.directive_id,
+    rule_directive AS directive_id,
     'FR-1/cases-register' AS rule_id,
     'case' AS scope_level,
-    e.case_id AS scope_id,
-    e.region_id,
-    coalesce(TRY_CAST(e.event_date AS DATE),
-             TRY_CAST(try_strptime(e.event_date, '%Y-%m') AS DATE)) AS observed_date,
-    e.safe_status AS status,
+    case_id AS scope_id,
+    region_id,
+    dated AS observed_date,
+    CASE reason
+        WHEN 'before_directive' THEN 'policy_gap'
+        WHEN 'no_conviction_gap' THEN 'policy_gap'
+        WHEN 'no_conviction' THEN 'not_applicable'
+        WHEN 'acquitted' THEN 'not_applicable'
+        WHEN 'retrial_pending' THEN 'pending'
+        WHEN 'public_contact_after_nonfinal_conviction' THEN 'policy_gap'
+        WHEN 'conviction_not_final' THEN 'not_applicable'
+        WHEN 'public_contact_after_final_conviction' THEN 'violation'
+        WHEN 'public_contact_reported_after_final_conviction' THEN 'alleged_violation'
+        ELSE 'insufficient_data'
+    END AS status,
     true AS in_jurisdiction,
-    coalesce(e.description, '(no description)') || ' Legal status: '
-        || replace(e.legal_status, '_', ' ') || ' (' || e.event_type || ', '
-        || coalesce(e.source_type, 'unknown') || ' source).' AS evidence,
-    nullif(trim(split_part(e.source_url, ' | ', 1)), '') AS evidence_url,
-    CASE
-        WHEN e.safe_status IS DISTINCT FROM e.status_vs_directive
-            THEN 'The register''s assessment ''' || e.status_vs_directive || ''' was changed to '''
-                 || e.safe_status || ''': '
-                 || CASE e.safe_status
-                        WHEN 'policy_gap'
-                            THEN 'FR-1 covers only final convictions, and this one is not final.'
-                        ELSE 'a violation needs official or court evidence that is not low '
-                             || 'confidence.'
-                    END
-        ELSE 'The curated register''s assessment of this event against FR-1 (a final '
-             || 'conviction for intrafamily violence requires immediate removal from public '
-             || 'contact), kept as recorded: it passes the confidence policy.'
+    coalesce(description, '(no description)') || ' Judgment: ' || replace(judgment, '_', ' ')
+        || coalesce(', court: ' || replace(court, '_', ' '), '')
+        || coalesce(', finality: ' || replace(finality, '_', ' '), '')
+        || '; public contact reported: ' || public_contact
+        || ' (' || event_type || ', ' || coalesce(source_type, 'unknown') || ' source).'
+        AS evidence,
+    nullif(trim(split_part(source_url, ' | ', 1)), '') AS evidence_url,
+    CASE reason
+        WHEN 'before_directive'
+            THEN 'The event is dated before FR-1 took effect (2 Aug 2021): the instruction did '
+                 || 'not yet exist, so the case shows a gap it later addressed.'
+        WHEN 'no_conviction_gap'
+            THEN 'No conviction (the matter ended without one): FR-1 covers only final '
+                 || 'convictions, so the risk reported here is outside it.'
+        WHEN 'no_conviction' THEN 'No conviction: FR-1 is not triggered.'
+        WHEN 'acquitted'
+            THEN 'The standing judgment is an acquittal (' || coalesce(finality, 'finality unknown')
+                 || '): FR-1 is not triggered.'
+        WHEN 'retrial_pending'
+            THEN 'The judgment was annulled and the case awaits retrial: whether FR-1 will '
+                 || 'apply depends on the outcome.'
+        WHEN 'public_contact_after_nonfinal_conviction'
+            THEN 'Public contact after a conviction that is not final ('
+                 || replace(finality, '_', ' ') || '): FR-1 covers only final convictions, so '
+                 || 'this is a gap in the rule, not a breach of it.'
+        WHEN 'conviction_not_final'
+            THEN 'The conviction is not final (' || replace(finality, '_', ' ')
+                 || '): FR-1 is not triggered yet.'
+        WHEN 'public_contact_after_final_conviction'
+            THEN 'Public contact after a final conviction, on official or court evidence.'
+        WHEN 'public_contact_reported_after_final_conviction'
+            THEN 'Public contact after a final conviction, reported by the press only: an '
+                 || 'allegation, never a proven violation.'
+        WHEN 'final_conviction_removal_not_documented'
+            THEN 'A final conviction triggers FR-1, but no source says where the officer served '
+                 || 'afterwards.'
+        ELSE 'The sources do not say whether the conviction is final; FR-1 applies only to a '
+             || 'final conviction, so its application cannot be decided.'
     END AS method,
     'curated_cases_register' AS source_id,
-    e.confidence
-FROM events AS e, rule
+    confidence,
+    reason AS status_reason
+FROM derived

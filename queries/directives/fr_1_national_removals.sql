@@ -77,5 +77,6 @@ SELECT
         || 'violence; only the numerator is published, so the national observation is '
         || 'insufficient_data whatever the count.' AS method,
     'curated_fr_national_sanctions' AS source_id,
-    coalesce(s.weakest_confidence, 'high') AS confidence
+    coalesce(s.weakest_confidence, 'high') AS confidence,
+    'denominator_not_published' AS status_reason
 FROM summary AS s, rule

@@ -243,5 +243,17 @@ SELECT
     CASE
         WHEN outcome IN ('exposed', 'back_office', 'left') THEN 'medium'
         ELSE 'high'
-    END AS confidence
+    END AS confidence,
+    CASE outcome
+        WHEN 'exposed' THEN 'public_contact_after_decision'
+        WHEN 'back_office' THEN 'back_office_after_decision'
+        WHEN 'separated' THEN 'officer_separated'
+        WHEN 'left' THEN 'officer_left'
+        WHEN 'no_date' THEN 'no_decision_date'
+        WHEN 'no_history' THEN 'officer_not_in_unit_history'
+        WHEN 'after_history' THEN 'decision_after_unit_history'
+        WHEN 'unknown_role' THEN 'unit_role_unknown'
+        WHEN 'gap' THEN 'no_assignment_on_decision_date'
+        ELSE 'no_proof_of_service'
+    END AS status_reason
 FROM decided

@@ -23,6 +23,7 @@ SELECT
         || 'observation of the deadline is possible; the status stays insufficient_data until '
         || 'such data is loaded.' AS method,
     'curated_directives' AS source_id,
-    'high' AS confidence
+    'high' AS confidence,
+    'not_checkable_with_loaded_data' AS status_reason
 FROM directives AS d
 WHERE d.directive_id = 'GB-2'

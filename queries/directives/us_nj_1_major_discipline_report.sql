@@ -27,7 +27,8 @@ SELECT
         || '31 January deadline is possible; the status stays insufficient_data until such '
         || 'data is loaded.' AS method,
     'curated_directives' AS source_id,
-    'high' AS confidence
+    'high' AS confidence,
+    'not_checkable_with_loaded_data' AS status_reason
 FROM directives AS d
 WHERE d.directive_id = 'US-NJ-1'
 UNION ALL
@@ -48,7 +49,8 @@ SELECT
     'An agency listed in the compilation did report for that year, but without the date of '
         || 'its own publication the 31 January deadline cannot be checked.' AS method,
     m.source_id,
-    'medium' AS confidence
+    'medium' AS confidence,
+    'no_publication_date_in_compilation' AS status_reason
 FROM major_discipline AS m
 JOIN directives AS d ON d.directive_id = 'US-NJ-1'
 GROUP BY d.directive_id, d.source_url, m.agency, m.reporting_year, m.source_id

@@ -3,6 +3,23 @@
 -- params: none
 --
 -- Decisions (reviewable):
+-- * What the evidence can show (rules.toml, docs/methodology.md): a letter in the CCRB's
+--   published list proves the Commissioner explained the departure (compliant); a case
+--   missing from that list proves only that no letter was *published*, not that none was
+--   written to the CCRB as the Charter requires, so it is insufficient_data with the
+--   reason letter_not_in_published_list, never a violation. The rule's measure is the share
+--   of qualifying departures with a published letter, not a compliance rate.
+-- * Recommendations of training or instructions only (level advice) enter like the others:
+--   they are remedial, not discipline, but the CCRB lists them among its recommendations and
+--   the NYPD wrote published departure letters for 22 such cases that ended with no
+--   penalty, so a final 'no penalty' is treated as a departure from them.
+-- * 'Substantiated (Charges)' recommends prosecution, not a penalty: in APU cases the
+--   reference is the plea or Trial Commissioner penalty (below); without one, a final
+--   penalty below the charges level (a Command Discipline or less) is a departure in
+--   category, which is how the CCRB itself counts departures.
+-- * The recommendation is the Board Discipline Recommendation or, where that is blank
+--   (mostly complaints before 2020), the recommendation in the CCRB's disposition label;
+--   both are the Board's recommended category, so both enter, and the method says which.
 -- * Departure = final_level below the CCRB's reference level on the common scale none(0) <
 --   advice(1) < warning(2) < suspension(3) < demotion(4) < dismissal(5). Departures inside
 --   one level (e.g. Command Discipline B -> A, 10 -> 5 vacation days) are invisible on this
@@ -155,7 +172,8 @@ SELECT
         WHEN 'letter' THEN 'compliant'
         WHEN 'no_letters_list' THEN 'insufficient_data'
         WHEN 'too_recent' THEN 'pending'
-        WHEN 'no_letter' THEN 'violation'
+        -- absence from a published list is a publication gap, not proof of a breach
+        WHEN 'no_letter' THEN 'insufficient_data'
         WHEN 'officer_left' THEN 'not_applicable'
         WHEN 'case_open' THEN 'pending'
         WHEN 'not_reported_recent' THEN 'pending'
@@ -191,11 +209,20 @@ SELECT
                    THEN '; departure letter published ' || report_year
                         || coalesce('-' || lpad(CAST(report_month AS VARCHAR), 2, '0'), '')
                WHEN outcome IN ('no_letter', 'too_recent')
-                   THEN '; no departure letter in the CCRB list published ' || last_published
+                   THEN '; no letter for this case and officer in the CCRB''s published list as of '
+                        || last_published
                ELSE ''
            END AS evidence,
+    -- Never the letter's own address: its file name holds the officer's NYPD tax id, which
+    -- beside scope_id would undo the pseudonym (docs/privacy.md). The CCRB's letters page
+    -- (the directive's first source_url) is searchable by case number.
     coalesce(
-        letter_url,
+        CASE WHEN letter_url IS NOT NULL OR outcome IN ('no_letter', 'too_recent')
+             THEN coalesce(
+                      nullif(trim(split_part((SELECT source_url FROM directives
+                                              WHERE directive_id = 'US-NY-NYC-1'), ' | ', 1)), ''),
+                      (SELECT url FROM sources
+                       WHERE source_id = 'us_nyc_ccrb_departure_letters')) END,
         closing_report_url,
         (SELECT url FROM sources WHERE source_id = 'us_nyc_ccrb_penalties')
     ) AS evidence_url,
@@ -238,9 +265,9 @@ SELECT
             THEN 'Final NYPD penalty, on the common scale, below ' || reference_words
                  || fallback_words || ', closed after the rule took effect, and no letter for '
                  || 'this case and officer in the CCRB''s published list as of its last '
-                 || 'publication (' || last_published
-                 || '): absence from that list is the evidence; medium confidence because the '
-                 || 'exact Charter subdivision is unverified.'
+                 || 'publication (' || last_published || '). The Charter requires a letter to '
+                 || 'the CCRB, not its publication: a case missing from the published list may '
+                 || 'still have a letter, so this is a publication gap, not a proven breach.'
         WHEN 'officer_left'
             THEN 'No penalty because the officer retired, resigned, died or was terminated: not '
                  || 'a sanction, so there is no departure to explain.'
@@ -267,5 +294,18 @@ SELECT
         WHEN outcome = 'apu_agreed' AND final_outcome IS DISTINCT FROM apu_reference_outcome
             THEN 'medium'
         ELSE 'high'
-    END AS confidence
+    END AS confidence,
+    CASE outcome
+        WHEN 'before_rule' THEN 'closed_before_rule'
+        WHEN 'apu_agreed' THEN 'apu_reference_penalty_imposed'
+        WHEN 'letter' THEN 'letter_published'
+        WHEN 'no_letters_list' THEN 'letters_list_not_loaded'
+        WHEN 'too_recent' THEN 'closed_after_last_list'
+        WHEN 'no_letter' THEN 'letter_not_in_published_list'
+        WHEN 'officer_left' THEN 'officer_left'
+        WHEN 'case_open' THEN 'case_open'
+        WHEN 'not_reported_recent' THEN 'penalty_not_reported_yet'
+        WHEN 'not_reported_old' THEN 'penalty_not_reported'
+        ELSE 'no_final_level'
+    END AS status_reason
 FROM decided
