@@ -291,6 +291,8 @@ TEXT = {
     "col_scope_id": {"en": "Observed", "fr": "Objet observé"},
     "col_observed_date": {"en": "Date", "fr": "Date"},
     "col_status": {"en": "Status", "fr": "Statut"},
+    "col_status_label": {"en": "Status in words", "fr": "Statut en clair"},
+    "col_status_reason": {"en": "Why this status", "fr": "Motif du statut"},
     "col_evidence": {"en": "Evidence", "fr": "Éléments"},
     "col_evidence_url": {"en": "Evidence document", "fr": "Document source"},
     "col_method": {"en": "Method", "fr": "Méthode"},
