@@ -184,7 +184,7 @@ def _refresh_file(
             raise DownloadError(f"{where}: 304 Not Modified but there is no copy to keep")
         return f"{download.file}: not modified (304)", _with_validators(old, fetched)
     try:
-        rows = validate(target, download, fetched.content_type, fetched.sha256)
+        rows = validate(target, download, fetched.content_type, fetched.sha256, source.limits)
     except ValidationError as error:
         raise ValidationError(f"{where}: {error}") from None
     if have_copy and fetched.sha256 == old.sha256:
