@@ -170,7 +170,10 @@ class LoadContext:
         limits = self.source.limits
         # Before DuckDB: a gzip bomb or a header of 100,000 columns is refused while
         # streaming, not after DuckDB has spent its whole memory limit on it.
-        problem = raw_files.scan_csv(path, file_name, delimiter, quote, limits, True).problem
+        header_scan = raw_files.scan_csv(
+            path, file_name, delimiter, quote, limits, header_only=True
+        )
+        problem = header_scan.problem
         too_large = not problem and raw_files.too_large(path, limits)
         if too_large:  # the bounded reading of the whole file says at which row and column
             problem = raw_files.csv_problem(path, file_name, delimiter, quote, limits)
