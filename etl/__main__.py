@@ -21,7 +21,14 @@ import sys
 import time
 from pathlib import Path
 
-from etl.build import PROJECT_DATA_DIR, BuildError, build, build_lock, format_summary
+from etl.build import (
+    PROJECT_DATA_DIR,
+    WAREHOUSE_NAME,
+    BuildError,
+    build,
+    build_lock,
+    format_summary,
+)
 from etl.export import ExportError, export_parquet, format_manifest
 from etl.manifest import Manifest, ManifestError
 from etl.registry import source_modules
@@ -124,19 +131,55 @@ def export(data_dir: Path, target: Path) -> int:
 
 
 def verify(data_dir: Path) -> int:
+    """Every declared source's folder, and any other folder in data/raw, against its manifest."""
+    from etl.build import raw_dir_of
+
     problems = 0
-    for folder in sorted((data_dir / "raw").iterdir()):
-        if not folder.is_dir():
-            continue
+    folders = {}
+    for module in source_modules():
+        folders.setdefault(raw_dir_of(module.SOURCE, data_dir), module.SOURCE)
+    raw_root = data_dir / "raw"
+    others = sorted(raw_root.iterdir()) if raw_root.is_dir() else []
+    for folder in others:
+        if folder not in folders and (folder.is_dir() or folder.is_symlink()):
+            folders[folder] = None
+    for folder, source in folders.items():
+        name = source.slug if source else folder.name
         try:
-            manifest = Manifest.read(folder)
-            for name in manifest.entries:
-                manifest.verified_path(name)
-            print(f"ok  {folder.name} ({len(manifest.entries)} files)")
+            line = verify_folder(folder, source, data_dir)
+            print(f"ok  {name}{line}")
         except ManifestError as error:
             problems += 1
-            print(f"BAD {folder.name}: {error}", file=sys.stderr)
+            print(f"BAD {name}: {error}", file=sys.stderr)
     return 1 if problems else 0
+
+
+def verify_folder(folder: Path, source, data_dir: Path) -> str:
+    """' (N files)' for a good folder; raise ManifestError naming what is wrong."""
+    from etl.build import BuildError, missing_source_problem
+    from etl.manifest import regular_file_problem
+    from etl.staging import retired_copy
+
+    if not folder.exists() and not folder.is_symlink():
+        retired = retired_copy(data_dir, source.slug) if source else None
+        if source and not source.bundled:
+            try:
+                problem = missing_source_problem(source, data_dir, data_dir / WAREHOUSE_NAME)
+            except BuildError as error:
+                problem = str(error)
+            if problem:
+                raise ManifestError(problem)
+            return ": no snapshot bundled, none fetched yet (refresh to load)"
+        hint = f"; its last good copy is {retired}" if retired and retired.exists() else ""
+        raise ManifestError(f"{folder} is missing{hint}")
+    manifest = Manifest.read(folder)
+    for path in sorted(folder.iterdir()):
+        problem = regular_file_problem(path)  # even a link the manifest does not list
+        if problem:
+            raise ManifestError(problem)
+    for name in manifest.entries:
+        manifest.verified_path(name)
+    return f" ({len(manifest.entries)} files)"
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from etl.manifest import MANIFEST_NAME, Manifest, ManifestError
 from etl.pseudonym import install_officer_key, load_key
 from etl.registry import source_modules
 from etl.source import LoadContext, SourceError
+from etl.staging import recover_interrupted_swaps, retired_copy
 
 SCHEMA_SQL = Path(__file__).with_name("schema.sql")
 PROJECT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -77,6 +78,8 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> Buil
                 shutil.rmtree(leftover, ignore_errors=True)
             else:
                 leftover.unlink()
+        for line in recover_interrupted_swaps(data_dir, raw_dirs(data_dir)):
+            print(f"recovered: {line}", file=sys.stderr)
         try:
             summaries = _build_into(temporary, data_dir, show_progress, warehouse)
         except BaseException:
@@ -85,6 +88,55 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> Buil
             raise
         os.replace(temporary, warehouse)
     return summaries
+
+
+def raw_dir_of(source, data_dir: Path) -> Path:
+    return data_dir / (source.folder or f"raw/{source.slug}")
+
+
+def raw_dirs(data_dir: Path) -> dict[str, Path]:
+    return {module.SOURCE.slug: raw_dir_of(module.SOURCE, data_dir) for module in source_modules()}
+
+
+def previously_loaded(warehouse: Path | None, slug: str) -> int:
+    """Rows the previous warehouse loaded from `slug` (0 if none, or no warehouse yet)."""
+    if warehouse is None or not warehouse.exists():
+        return 0
+    try:
+        with duckdb.connect() as con:
+            con.execute("ATTACH $path AS previous (READ_ONLY)", {"path": str(warehouse)})
+            row = con.execute(
+                "SELECT rows_read FROM previous.sources WHERE source_id = $slug", {"slug": slug}
+            ).fetchone()
+    except duckdb.Error as error:
+        raise BuildError(f"cannot read the previous warehouse {warehouse}: {error}") from None
+    return row[0] if row else 0
+
+
+def missing_source_problem(source, data_dir: Path, warehouse: Path | None) -> str | None:
+    """Why a source's folder with no manifest is a loss, not a source never refreshed.
+
+    A source without a bundled snapshot (New Jersey) has no folder until its first refresh,
+    and loads nothing. Once it was loaded, a vanished folder would silently drop every row
+    it had, so the build refuses, and says where the last copy may be.
+    """
+    raw_dir = raw_dir_of(source, data_dir)
+    retired = retired_copy(data_dir, source.slug)
+    if retired.exists():
+        return (
+            f"{raw_dir} is missing and its last good copy is {retired} (a refresh was killed "
+            "mid-swap and could not be undone); move it back to restore the source"
+        )
+    if raw_dir.exists() and not (raw_dir / MANIFEST_NAME).exists():
+        return f"{raw_dir / MANIFEST_NAME} is missing: every raw folder needs a manifest"
+    rows = previously_loaded(warehouse, source.slug)
+    if rows:
+        return (
+            f"{raw_dir} is missing, but the previous warehouse loaded {rows:,} rows from it: "
+            f"restore the folder (or refresh: python -m etl --refresh --source {source.slug}); "
+            "the build refuses to drop them"
+        )
+    return None
 
 
 def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path) -> BuildResult:
@@ -100,7 +152,8 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path)
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
         install_officer_key(con, load_key(data_dir))
         summaries = [
-            _load_source(con, module, data_dir, show_progress) for module in source_modules()
+            _load_source(con, module, data_dir, show_progress, previous)
+            for module in source_modules()
         ]
         summarise(con)
         evaluate_directives(con)
@@ -121,10 +174,15 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path)
     return BuildResult(summaries, changes)
 
 
-def _load_source(con, module, data_dir: Path, show_progress) -> SourceSummary:
+def _load_source(
+    con, module, data_dir: Path, show_progress, previous: Path | None = None
+) -> SourceSummary:
     source = module.SOURCE
-    raw_dir = data_dir / (source.folder or f"raw/{source.slug}")
+    raw_dir = raw_dir_of(source, data_dir)
     if not source.bundled and not (raw_dir / MANIFEST_NAME).exists():
+        problem = missing_source_problem(source, data_dir, previous)
+        if problem:
+            raise BuildError(f"source {source.slug}: {problem}")
         # Nothing is invented: no snapshot, no rows, and the summary says how to get one.
         note = (
             f"no snapshot bundled: refresh to load (python -m etl --refresh --source {source.slug})"

@@ -3,9 +3,11 @@
 Per source, every declared file is fetched into a staging copy of `data/raw/<slug>/`
 (under `data/.refresh/`, on the same disk) and validated; only when all of them are good
 does the staging folder, with its rewritten manifest, take the place of the old one (two
-renames). Any failure (HTTP error, timeout, truncated body, HTML instead of data, missing
-column, too few rows, checksum mismatch) deletes the staging folder: the last good copy and
-its manifest are never touched. A failing source does not stop the others.
+renames, undone or finished by the next run if a kill falls between them: etl/staging.py).
+Any failure (HTTP error, timeout, truncated body, HTML instead of data, missing column, too
+few rows, checksum mismatch, a damaged manifest, a link in the folder) deletes the staging
+folder: the last good copy and its manifest are never touched. A failing source does not
+stop the others.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,9 +25,16 @@ import requests
 from etl.download import DownloadError, Fetched, HttpSettings, fetch
 from etl.manifest import FileEntry, Manifest, ManifestError, write_manifest
 from etl.source import Download, Source
+from etl.staging import (
+    RETIRED_SUFFIX,
+    STAGING_DIR,
+    StagingError,
+    clear_unfinished_staging,
+    copy_regular_tree,
+    recover_interrupted_swaps,
+    swap_in,
+)
 from etl.validate import ValidationError, validate
-
-STAGING_DIR = ".refresh"
 
 UPDATED, UNCHANGED, FAILED, SKIPPED = "updated", "unchanged", "FAILED", "skipped"
 
@@ -49,19 +59,26 @@ def refresh_all(
     progress: Callable[[str], None] = lambda line: None,
 ) -> list[RefreshResult]:
     settings = settings or HttpSettings()
+    for line in recover_interrupted_swaps(data_dir, raw_dirs_of(data_dir)):
+        progress(f"recovered: {line}")
+    clear_unfinished_staging(data_dir)  # half-filled by a killed refresh; never a retired copy
     staging_root = data_dir / STAGING_DIR
-    shutil.rmtree(staging_root, ignore_errors=True)  # left by a killed refresh
-    staging_root.mkdir(parents=True)
+    staging_root.mkdir(parents=True, exist_ok=True)
     results = []
-    try:
-        with session_factory() as session:
-            for source in sources:
-                result = refresh_source(source, data_dir, session, settings, url_override)
-                progress(format_result(result))
-                results.append(result)
-    finally:
-        shutil.rmtree(staging_root, ignore_errors=True)
+    with session_factory() as session:
+        for source in sources:
+            result = refresh_source(source, data_dir, session, settings, url_override)
+            progress(format_result(result))
+            results.append(result)
+    if not any(staging_root.iterdir()):
+        staging_root.rmdir()
     return results
+
+
+def raw_dirs_of(data_dir: Path) -> dict[str, Path]:
+    from etl.registry import source_modules  # imported here: the registry imports every source
+
+    return {module.SOURCE.slug: raw_dir_of(module.SOURCE, data_dir) for module in source_modules()}
 
 
 def refresh_source(
@@ -90,16 +107,33 @@ def refresh_source(
     staging = data_dir / STAGING_DIR / source.slug
     try:
         return _refresh_into(source, downloads, raw_dir, staging, session, settings)
-    except (DownloadError, ValidationError, ManifestError, OSError) as error:
-        return RefreshResult(source.slug, FAILED, [f"{error}; last good copy kept"])
+    except (DownloadError, ValidationError, ManifestError, StagingError, OSError) as error:
+        return RefreshResult(source.slug, FAILED, [f"{error}; {_what_was_kept(raw_dir)}"])
+    except Exception as error:  # noqa: BLE001 - one source's bug must not stop the others
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        return RefreshResult(
+            source.slug,
+            FAILED,
+            [
+                f"unexpected {type(error).__name__} at {Path(where.filename).name}:"
+                f"{where.lineno}: {str(error)[:300]}; {_what_was_kept(raw_dir)}"
+            ],
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _what_was_kept(raw_dir: Path) -> str:
+    """Say 'kept' only when there is a copy: a source never refreshed has none."""
+    if (raw_dir / "manifest.json").exists():
+        return "last good copy kept"
+    return f"no copy in {raw_dir} before either (nothing was changed)"
 
 
 def _refresh_into(source, downloads, raw_dir: Path, staging: Path, session, settings):
     old_entries = Manifest.read(raw_dir).entries if raw_dir.exists() else {}
     if raw_dir.exists():
-        shutil.copytree(raw_dir, staging)
+        copy_regular_tree(raw_dir, staging)
     else:
         staging.mkdir(parents=True)
     incoming = staging / ".incoming"
@@ -120,7 +154,7 @@ def _refresh_into(source, downloads, raw_dir: Path, staging: Path, session, sett
     staged = Manifest.read(staging)
     for name in entries:
         staged.verified_path(name)  # the folder that goes in is whole and consistent
-    _swap_in(staging, raw_dir)
+    swap_in(staging, raw_dir, staging.with_name(staging.name + RETIRED_SUFFIX))
     return RefreshResult(source.slug, UPDATED if changed else UNCHANGED, details)
 
 
@@ -150,7 +184,7 @@ def _refresh_file(
             raise DownloadError(f"{where}: 304 Not Modified but there is no copy to keep")
         return f"{download.file}: not modified (304)", _with_validators(old, fetched)
     try:
-        rows = validate(target, download, fetched.content_type, fetched.sha256)
+        rows = validate(target, download, fetched.content_type, fetched.sha256, source.limits)
     except ValidationError as error:
         raise ValidationError(f"{where}: {error}") from None
     if have_copy and fetched.sha256 == old.sha256:
@@ -178,16 +212,6 @@ def _with_validators(entry: FileEntry, fetched: Fetched) -> FileEntry:
         etag=fetched.etag or entry.etag,
         last_modified=fetched.last_modified or entry.last_modified,
     )
-
-
-def _swap_in(staging: Path, raw_dir: Path) -> None:
-    """Two renames on one disk: the old folder is whole until the new one replaces it."""
-    raw_dir.parent.mkdir(parents=True, exist_ok=True)
-    retired = staging.with_name(staging.name + ".retired")
-    if raw_dir.exists():
-        os.rename(raw_dir, retired)
-    os.rename(staging, raw_dir)
-    shutil.rmtree(retired, ignore_errors=True)
 
 
 def _now() -> str:

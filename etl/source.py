@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from etl import raw_files
+from etl.limits import DEFAULT_LIMITS, Limits
 from etl.manifest import Manifest
 
 _PARAMETER = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -66,6 +67,7 @@ class Source:
     # False: no snapshot is bundled (the publisher's terms or an unknown file address); the
     # build skips the source until a refresh has fetched one, and never invents rows.
     bundled: bool = True
+    limits: Limits = DEFAULT_LIMITS
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,19 @@ class LoadContext:
         }
         if path.stat().st_size == 0:
             raise SourceError(f"file {file_name}, row 0 (header): the file is empty")
+        limits = self.source.limits
+        # Before DuckDB: a gzip bomb or a header of 100,000 columns is refused while
+        # streaming, not after DuckDB has spent its whole memory limit on it.
+        header_scan = raw_files.scan_csv(
+            path, file_name, delimiter, quote, limits, header_only=True
+        )
+        problem = header_scan.problem
+        too_large = not problem and raw_files.too_large(path, limits)
+        if too_large:  # the bounded reading of the whole file says at which row and column
+            problem = raw_files.csv_problem(path, file_name, delimiter, quote, limits)
+            problem = problem or f"file {file_name}, row 0: {too_large}"
+        if problem:
+            raise SourceError(problem)
         option_sql = ", ".join(f"{name} = ${name}" for name in options)
         try:
             self.con.execute(
@@ -173,13 +188,27 @@ class LoadContext:
                 {"path": str(path), **options},
             )
         except duckdb.Error as error:
-            problem = raw_files.csv_problem(path, file_name, delimiter, quote)
+            problem = raw_files.csv_problem(path, file_name, delimiter, quote, limits)
             raise SourceError(problem or raw_files.duckdb_problem(file_name, error)) from None
         header = [row[0] for row in self.con.execute(f"DESCRIBE {table}__read").fetchall()]
-        problem = raw_files.header_problem(header, delimiter)
+        problem = raw_files.header_problem(header, delimiter, limits)
         if problem:
             raise SourceError(f"file {file_name}, row 0 (header), {problem}")
+        self._refuse_nul(f"{table}__read", header)
         return self._finish_staging(table, drop_columns)
+
+    def _refuse_nul(self, table: str, columns: list[str]) -> None:
+        """DuckDB loads a NUL byte as text, and a check failed later naming no row: say where."""
+        found = ", ".join(f"coalesce(contains({_identifier(c)}, chr(0)), false)" for c in columns)
+        first = self.con.execute(
+            f"SELECT record, column_number FROM (SELECT rowid - (SELECT min(rowid) FROM {table})"
+            f" + 1 AS record, list_position([{found}], true) AS column_number FROM {table}) "
+            "WHERE column_number > 0 ORDER BY record LIMIT 1"
+        ).fetchone()
+        if first:
+            record, number = first
+            problem = raw_files.value_problem("\x00", columns[number - 1])
+            raise SourceError(f"file {self.current_file}, row {record}, {problem}")
 
     def stage_rows(
         self,
@@ -192,7 +221,7 @@ class LoadContext:
         """Stage records parsed in Python (JSON, XLSX) the same way as `stage_csv`."""
         self.current_file = file_name or table
         values = [tuple(None if v is None else str(v) for v in row) for row in rows]
-        problem = raw_files.rows_problem(values, columns)
+        problem = raw_files.rows_problem(values, columns, self.source.limits)
         if problem:
             raise SourceError(f"file {self.current_file}, {problem}")
         column_sql = ", ".join(f'"{name}" VARCHAR' for name in columns)
@@ -204,8 +233,15 @@ class LoadContext:
 
     def read_json(self, file_name: str):
         """A JSON document; a BOM is accepted, a damaged or empty file named with its place."""
-        data = self.path(file_name).read_bytes()
+        path = self.path(file_name)
         self.current_file = file_name
+        limit = self.source.limits.max_parsed_bytes
+        if path.stat().st_size > limit:
+            raise SourceError(
+                f"file {file_name}, row 0: {path.stat().st_size:,} bytes, over the limit of "
+                f"{limit:,} for a JSON file of this source (it is parsed whole, in memory)"
+            )
+        data = path.read_bytes()
         if not data.strip():
             raise SourceError(f"file {file_name}, row 0: the file is empty")
         # Bytes that are not UTF-8 survive as escapes and are reported by row and column
@@ -218,6 +254,8 @@ class LoadContext:
                 f"file {file_name}, line {error.lineno}, column {error.colno}: not valid JSON "
                 f"({error.msg}); a file cut short or damaged?"
             ) from None
+        except RecursionError:
+            raise SourceError(f"file {file_name}, {raw_files.too_deep(text)}") from None
 
     def json_records(self, file_name: str, document, key: str, fields: list[str]) -> list[dict]:
         """The list `document[key]`, each record (a GeoJSON feature's properties when the key

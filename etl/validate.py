@@ -9,9 +9,6 @@ pinned SHA-256 matches.
 
 from __future__ import annotations
 
-import csv
-import gzip
-import io
 import json
 import warnings
 import zipfile
@@ -19,6 +16,8 @@ from pathlib import Path
 
 import openpyxl
 
+from etl import raw_files
+from etl.limits import DEFAULT_LIMITS, Limits
 from etl.source import Download
 
 # What servers send for each format. GitHub's raw server says text/plain for CSV and JSON
@@ -53,8 +52,14 @@ class ValidationError(Exception):
     pass
 
 
-def validate(path: Path, download: Download, content_type: str, sha256: str) -> int:
-    """Raise ValidationError unless the file is a good copy; return its record count."""
+def validate(
+    path: Path, download: Download, content_type: str, sha256: str, limits: Limits = DEFAULT_LIMITS
+) -> int:
+    """Raise ValidationError unless the file is a good copy; return its record count.
+
+    Every reader keeps within the source's `limits` while it streams, so a gzip bomb or a
+    spreadsheet of a million rows is refused without the memory or time it would take.
+    """
     if download.format not in CONTENT_TYPES:
         raise ValidationError(f"unknown format {download.format!r} in the declaration")
     _check_content_type(path, download, content_type)
@@ -62,7 +67,10 @@ def validate(path: Path, download: Download, content_type: str, sha256: str) -> 
         raise ValidationError(
             f"sha256 {sha256} differs from the pinned {download.sha256} (checksum mismatch)"
         )
-    rows = READERS[download.format](path, download)
+    try:
+        rows = READERS[download.format](path, download, limits)
+    except RecursionError:  # a parser's own limit, reached by a hostile file
+        raise ValidationError("nested too deep to parse (a damaged or hostile file)") from None
     if rows < download.min_rows:
         raise ValidationError(f"{rows:,} record(s), fewer than the {download.min_rows:,} expected")
     return rows
@@ -97,41 +105,40 @@ def _require(found: list[str], download: Download, where: str) -> None:
         )
 
 
-def _read_csv(handle, download: Download) -> int:
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", errors="strict", newline="")
-    reader = csv.reader(text, delimiter=download.delimiter)
+def read_csv(path: Path, download: Download, limits: Limits = DEFAULT_LIMITS) -> int:
+    """Records of a CSV (or .csv.gz), read the way the build's re-read does: by the same
+    rules (field count, UTF-8, NUL, one kind of line ending), so what passes here loads."""
+    scan = raw_files.scan_csv(path, download.file, download.delimiter, '"', limits)
+    if scan.problem:
+        raise ValidationError(scan.problem)
+    _require([c.strip() for c in scan.header], download, "the header row")
+    return scan.records
+
+
+read_csv_gz = read_csv
+
+
+def _load_json(path: Path, limits: Limits):
+    size = path.stat().st_size
+    if size > limits.max_parsed_bytes:
+        raise ValidationError(
+            f"row 0: {size:,} bytes, over the limit of {limits.max_parsed_bytes:,} for a JSON "
+            "file of this source (it is parsed whole, in memory)"
+        )
     try:
-        header = next(reader, [])
-        _require([c.strip() for c in header], download, "the header row")
-        return sum(1 for row in reader if any(cell.strip() for cell in row))
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise ValidationError(f"not UTF-8 text: {error}") from None
-    except csv.Error as error:
-        raise ValidationError(f"not parseable as CSV: {error}") from None
-
-
-def read_csv(path: Path, download: Download) -> int:
-    with path.open("rb") as handle:
-        return _read_csv(handle, download)
-
-
-def read_csv_gz(path: Path, download: Download) -> int:
-    try:
-        with gzip.open(path, "rb") as handle:
-            return _read_csv(handle, download)
-    except (OSError, EOFError) as error:  # not gzip, or cut short
-        raise ValidationError(f"not a complete gzip file: {error}") from None
-
-
-def _load_json(path: Path):
-    try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ValidationError(f"not parseable as JSON: {error}") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(f"not parseable as JSON: {error}") from None
+    except RecursionError:
+        raise ValidationError(raw_files.too_deep(text)) from None
 
 
-def read_json(path: Path, download: Download) -> int:
-    document = _load_json(path)
+def read_json(path: Path, download: Download, limits: Limits = DEFAULT_LIMITS) -> int:
+    document = _load_json(path, limits)
     records = document.get(download.records) if download.records else document
     if download.records and not isinstance(document, dict):
         raise ValidationError(f"expected an object with a {download.records!r} list")
@@ -143,8 +150,8 @@ def read_json(path: Path, download: Download) -> int:
     return len(records)
 
 
-def read_geojson(path: Path, download: Download) -> int:
-    document = _load_json(path)
+def read_geojson(path: Path, download: Download, limits: Limits = DEFAULT_LIMITS) -> int:
+    document = _load_json(path, limits)
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list):
         raise ValidationError("not a GeoJSON FeatureCollection (no 'features' list)")
@@ -153,8 +160,11 @@ def read_geojson(path: Path, download: Download) -> int:
     return len(features)
 
 
-def read_xlsx(path: Path, download: Download) -> int:
+def read_xlsx(path: Path, download: Download, limits: Limits = DEFAULT_LIMITS) -> int:
     """Rows below the header row (found among the first rows: titles may sit above it)."""
+    problem = raw_files.xlsx_size_problem(path, download.file, limits)
+    if problem:
+        raise ValidationError(problem)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about styles it does not read
         try:
@@ -162,23 +172,34 @@ def read_xlsx(path: Path, download: Download) -> int:
         except (zipfile.BadZipFile, OSError, KeyError, ValueError) as error:
             raise ValidationError(f"not a readable xlsx workbook: {error}") from None
         try:
-            return _count_below_header(workbook.worksheets[0].iter_rows(values_only=True), download)
+            rows = workbook.worksheets[0].iter_rows(values_only=True)
+            return _count_below_header(rows, download, limits)
         finally:
             workbook.close()
 
 
-def _count_below_header(rows, download: Download) -> int:
+def _count_below_header(rows, download: Download, limits: Limits) -> int:
     seen = []
     for _ in range(XLSX_HEADER_SEARCH_ROWS):
         cells = [str(c).strip() for c in next(rows, ()) if c is not None]
         seen.append(cells)
         if cells and not _missing(cells, download.columns):
-            return sum(1 for row in rows if any(c not in (None, "") for c in row))
+            count = 0
+            for number, row in enumerate(rows, start=1):
+                if number > limits.max_rows:  # stop reading: a million rows took 200 s
+                    raise ValidationError(
+                        f"row {number}: more than {limits.max_rows:,} rows, the limit declared "
+                        "for this source"
+                    )
+                count += any(c not in (None, "") for c in row)
+            return count
     _require(max(seen, key=len), download, "the first sheet's header row")
     return 0
 
 
-def read_text(path: Path, download: Download) -> int:
+def read_text(path: Path, download: Download, limits: Limits = DEFAULT_LIMITS) -> int:
+    if path.stat().st_size > limits.max_parsed_bytes:
+        raise ValidationError(f"over the limit of {limits.max_parsed_bytes:,} bytes")
     try:
         return len(path.read_text(encoding="utf-8").splitlines())
     except UnicodeDecodeError as error:

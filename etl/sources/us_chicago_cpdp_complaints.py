@@ -12,6 +12,7 @@ import warnings
 
 import openpyxl
 
+from etl import raw_files
 from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
 ACCUSED_FILE = "complaints-accused.csv.gz"
@@ -236,9 +237,18 @@ def _stage_categories(ctx: LoadContext) -> None:
     with warnings.catch_warnings():
         # openpyxl drops a conditional-formatting rule it cannot parse; the values are intact.
         warnings.simplefilter("ignore", UserWarning)
-        workbook = openpyxl.load_workbook(ctx.path(CATEGORIES_FILE), read_only=True, data_only=True)
-        sheet_rows = list(workbook["Sheet1"].iter_rows(values_only=True))
-        workbook.close()
+        path = ctx.path(CATEGORIES_FILE)
+        problem = raw_files.xlsx_size_problem(path, CATEGORIES_FILE, SOURCE.limits)
+        if problem:
+            raise SourceError(problem)
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            rows = workbook["Sheet1"].iter_rows(values_only=True)
+            sheet_rows = list(raw_files.xlsx_rows(rows, CATEGORIES_FILE, SOURCE.limits))
+        except raw_files.TooLarge as error:
+            raise SourceError(str(error)) from None
+        finally:
+            workbook.close()
     header = tuple(sheet_rows[0][1:5]) if sheet_rows else ()
     if header != CATEGORY_HEADER:
         raise SourceError(

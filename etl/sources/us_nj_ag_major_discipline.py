@@ -31,6 +31,8 @@ import warnings
 
 import openpyxl
 
+from etl import raw_files
+from etl.limits import Limits
 from etl.pseudonym import officer_key
 from etl.source import Download, LoadContext, RejectRule, Source, SourceError
 
@@ -64,6 +66,9 @@ SOURCE = Source(
     primary_file=FILE,
     files=(FILE,),
     bundled=False,
+    # About 400 to 650 records a year: 100,000 rows is decades of them, and keeps a
+    # hostile sheet of a million rows from taking minutes and gigabytes to read.
+    limits=Limits(max_rows=100_000, max_bytes=64 << 20),
     downloads=(Download(FILE, url="", format="xlsx", columns=COLUMNS, min_rows=1),),
     coverage="When refreshed: every major discipline New Jersey agencies reported to the "
     "Attorney General (terminations, reductions in rank, suspensions of more than five days; "
@@ -109,11 +114,16 @@ def _cell(value) -> str | None:
 
 def read_sheet(path) -> tuple[list[str], list[tuple]]:
     """Header (the first row holding every column of COLUMNS) and the rows below it."""
+    problem = raw_files.xlsx_size_problem(path, FILE, SOURCE.limits)
+    if problem:
+        raise SourceError(problem)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl warns about styles it does not read
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        rows = raw_files.xlsx_rows(
+            workbook.worksheets[0].iter_rows(values_only=True), FILE, SOURCE.limits
+        )
         for _ in range(HEADER_SEARCH_ROWS):
             header = [_cell(c) or "" for c in next(rows, ())]
             if all(column in header for column in COLUMNS):
@@ -122,6 +132,8 @@ def read_sheet(path) -> tuple[list[str], list[tuple]]:
             f"file {FILE}, row 0 (header): no row among the first {HEADER_SEARCH_ROWS} holds the "
             f"columns {list(COLUMNS)}"
         )
+    except raw_files.TooLarge as error:
+        raise SourceError(str(error)) from None
     finally:
         workbook.close()
 
