@@ -12,7 +12,8 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 RAW_DIR = DATA_DIR / "raw"
 REFERENCE_DIR = DATA_DIR / "reference"
-TEST_KEY = "test-pseudonym-key"
+# Long and varied enough for etl.pseudonym.checked_key (a real key is 64 random hex digits).
+TEST_KEY = "test-pseudonym-key-0123456789abcdef"
 
 
 def copy_data(target: Path) -> Path:
