@@ -56,3 +56,18 @@ def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
     assert package["permalink"].startswith(server)
     assert package["permalink"].replace("\n", "") == shown_link.replace("\n", "")
     assert package["permalink"].endswith("table=statistics&jurisdiction=FR&measure=blame&sort=year")
+
+
+def test_the_tables_own_toolbar_offers_no_unguarded_download(server):
+    """Streamlit's "Download as CSV" writes cells unguarded: only the page's button stays."""
+    with chromium_page() as page:
+        open_link(page, server)
+        page.locator("[data-testid=stDataFrame]").first.hover()
+        toolbar = page.locator("[data-testid=stElementToolbar]").first
+        toolbar.get_by_role("button", name="Search").wait_for(timeout=30_000)
+        labels = [
+            button.get_attribute("aria-label") for button in toolbar.get_by_role("button").all()
+        ]
+        assert "Fullscreen" in labels  # the toolbar is there...
+        assert "Download as CSV" not in labels  # ...without its download
+        assert page.get_by_role("button", name="CSV (2 rows)").is_visible()

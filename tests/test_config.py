@@ -150,6 +150,8 @@ def test_the_config_file_sets_safe_defaults():
     # "none": no exception text or traceback in the browser (`false` would mean "stacktrace")
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
+    # the tables' toolbar download has no formula guard: the pages' buttons have one
+    assert config["client"]["disableDataExport"] is True
 
 
 def test_streamlit_reads_the_config_file_as_written():
@@ -182,4 +184,5 @@ def test_streamlit_reads_the_config_file_as_written():
         "server.headless": True,
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",
+        "client.disableDataExport": True,
     }
