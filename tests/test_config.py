@@ -152,6 +152,11 @@ def test_the_config_file_sets_safe_defaults():
     assert config["client"]["toolbarMode"] == "viewer"
     # the tables' toolbar download has no formula guard: the pages' buttons have one
     assert config["client"]["disableDataExport"] is True
+    # /_stcore/metrics cannot be closed by configuration: no user attributes in it, and
+    # the deployment notes say to deny it at the proxy
+    assert config["server"]["unsafeMetricsUserAttributes"] == []
+    for doc in (PROJECT_DIR / "README.md", PROJECT_DIR / "docs" / "privacy.md"):
+        assert "location ^~ /_stcore/metrics" in doc.read_text(encoding="utf-8"), doc
 
 
 def test_streamlit_reads_the_config_file_as_written():
@@ -182,6 +187,7 @@ def test_streamlit_reads_the_config_file_as_written():
         "server.enableXsrfProtection": True,
         "server.enableCORS": True,
         "server.headless": True,
+        "server.unsafeMetricsUserAttributes": [],
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",
         "client.disableDataExport": True,
