@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.manifest import sha256_of
 from tests.app_text import APP, shown_text
-from tests.conftest import PROJECT_DIR
+from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 from ui import data
 from views import overview
 
@@ -134,7 +134,7 @@ def test_a_damaged_warehouse_file_shows_a_sentence(tmp_path, monkeypatch, caplog
 
     st.cache_resource.clear()
     caplog.set_level(logging.ERROR, logger="dashboard")
-    app = AppTest.from_file(APP, default_timeout=60)
+    app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT)
     app.run()
     assert_friendly(app, caplog)
 
