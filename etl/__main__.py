@@ -8,6 +8,10 @@ python -m etl --refresh         download every source's files from its publisher
 python -m etl --refresh --source SLUG [SLUG ...] [--url URL] [--no-build]
                                 refresh some sources (--url: the file address, for a source
                                 with one file whose address is not declared)
+python -m etl --new-pseudonym-key
+                                build with a pseudonym key other than the previous
+                                warehouse's (every officer_key changes; the release history
+                                starts afresh); without it such a build is refused
 python -m etl verify            check every raw file against its manifest
 python -m etl export --parquet DIR
                                 write every table of the warehouse to DIR/<table>.parquet,
@@ -56,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--url", default="", help="refresh: the file address for one source")
     parser.add_argument("--no-build", action="store_true", help="refresh: do not build after")
+    parser.add_argument(
+        "--new-pseudonym-key",
+        action="store_true",
+        help="build with a key other than the previous warehouse's (re-keys every officer)",
+    )
     args = parser.parse_args(argv)
 
     if args.parquet is not None and args.command != "export":
@@ -66,6 +75,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--source, --url and --no-build go with --refresh")
     if args.url and len(args.source) != 1:
         parser.error("--url goes with exactly one --source SLUG")
+    if args.new_pseudonym_key and (args.command != "build" or args.no_build):
+        parser.error("--new-pseudonym-key goes with a build")
     if args.refresh:
         return refresh(parser, args)
     if args.command == "verify":
@@ -75,13 +86,13 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("export needs --parquet DIR")
         return export(args.data_dir, args.parquet)
 
-    return run_build(args.data_dir, args.quiet)
+    return run_build(args.data_dir, args.quiet, args.new_pseudonym_key)
 
 
-def run_build(data_dir: Path, quiet: bool) -> int:
+def run_build(data_dir: Path, quiet: bool, new_key: bool = False) -> int:
     started = time.perf_counter()
     try:
-        summaries = build(data_dir, show_progress=not quiet)
+        summaries = build(data_dir, show_progress=not quiet, new_key=new_key)
     except BuildError as error:
         print(f"BUILD FAILED, previous warehouse kept: {error}", file=sys.stderr)
         return 1
@@ -116,7 +127,7 @@ def refresh(parser: argparse.ArgumentParser, args) -> int:
     failed = [r for r in results if r.status == FAILED]
     for result in failed:
         print(f"REFRESH FAILED: {result.slug}: {'; '.join(result.details)}", file=sys.stderr)
-    built = 0 if args.no_build else run_build(args.data_dir, args.quiet)
+    built = 0 if args.no_build else run_build(args.data_dir, args.quiet, args.new_pseudonym_key)
     return 1 if failed or built else 0
 
 

@@ -21,7 +21,13 @@ from tqdm import tqdm
 import queries
 from etl.history import HistoryError, ReleaseChange, format_changes, record
 from etl.manifest import MANIFEST_NAME, Manifest, ManifestError
-from etl.pseudonym import install_officer_key, load_key
+from etl.pseudonym import (
+    NEW_KEY_FLAG,
+    PseudonymKeyError,
+    install_officer_key,
+    key_fingerprint,
+    load_key,
+)
 from etl.registry import source_modules
 from etl.source import LoadContext, SourceError
 from etl.staging import recover_interrupted_swaps, retired_copy
@@ -33,6 +39,7 @@ WAREHOUSE_NAME = "warehouse.duckdb"
 # scratch folder beside the warehouse, so a 10M-row build fits a small machine instead of
 # taking 80% of its RAM (DuckDB's default). ACCOUNTABILITY_ETL_MEMORY_LIMIT overrides it.
 DEFAULT_MEMORY_LIMIT = "4GB"
+KEY_FINGERPRINT = "pseudonym_key_fingerprint"  # build_info key: which key built the file
 
 
 class BuildError(Exception):
@@ -67,7 +74,11 @@ def build_lock(data_dir: Path):
         yield
 
 
-def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> BuildResult:
+def build(
+    data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True, new_key: bool = False
+) -> BuildResult:
+    """Build `data_dir/warehouse.duckdb`. `new_key`: accept a pseudonym key other than
+    the one the previous warehouse was built with (its history then starts afresh)."""
     data_dir = Path(data_dir)
     warehouse = data_dir / WAREHOUSE_NAME
     temporary = data_dir / f"warehouse.building-{os.getpid()}.duckdb"
@@ -80,8 +91,14 @@ def build(data_dir: Path = PROJECT_DATA_DIR, show_progress: bool = True) -> Buil
                 leftover.unlink()
         for line in recover_interrupted_swaps(data_dir, raw_dirs(data_dir)):
             print(f"recovered: {line}", file=sys.stderr)
+        key = _pseudonym_key(data_dir, warehouse, new_key)
+        # Record keys of the history contain officer keys: under a new key none would
+        # match, and every record would be reported removed and added again.
+        history_from = None if new_key else warehouse
         try:
-            summaries = _build_into(temporary, data_dir, show_progress, warehouse)
+            summaries = _build_into(
+                temporary, data_dir, show_progress, history_from, key, warehouse
+            )
         except BaseException:
             for path in (temporary, temporary.with_name(temporary.name + ".wal")):
                 path.unlink(missing_ok=True)
@@ -139,7 +156,53 @@ def missing_source_problem(source, data_dir: Path, warehouse: Path | None) -> st
     return None
 
 
-def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path) -> BuildResult:
+def _pseudonym_key(data_dir: Path, warehouse: Path, new_key: bool) -> bytes:
+    """The key to build with, refused if weak, or other than the previous warehouse's."""
+    previous = _previous_key_fingerprint(warehouse)
+    try:
+        # A lost key file is not silently replaced while a warehouse still needs it.
+        key = load_key(data_dir, create=previous is None or new_key)
+    except PseudonymKeyError as error:
+        raise BuildError(str(error)) from None
+    if previous is not None and not new_key and key_fingerprint(key) != previous:
+        raise BuildError(
+            f"the pseudonym key is not the one {warehouse} was built with: this build "
+            "would give every officer a new officer_key, and the release history would "
+            "report every record as removed and added. Restore the previous key "
+            f"(data/.pseudonym_key or ACCOUNTABILITY_PSEUDONYM_KEY), or, to change the key "
+            f"on purpose, build with {NEW_KEY_FLAG} (the release history then starts afresh)"
+        )
+    return key
+
+
+def _previous_key_fingerprint(warehouse: Path) -> str | None:
+    """The key fingerprint the previous warehouse records; None if there is no warehouse
+    or it was built before fingerprints were recorded."""
+    if not warehouse.exists():
+        return None
+    try:
+        with duckdb.connect() as con:
+            con.execute("ATTACH $path AS previous (READ_ONLY)", {"path": str(warehouse)})
+            row = con.execute(
+                "SELECT value FROM previous.build_info WHERE key = $key",
+                {"key": KEY_FINGERPRINT},
+            ).fetchone()
+    except duckdb.Error as error:
+        raise BuildError(
+            f"cannot open the previous warehouse {warehouse} read-only to compare its "
+            f"pseudonym key ({error}); move it away to start afresh"
+        ) from None
+    return row[0] if row else None
+
+
+def _build_into(
+    path: Path,
+    data_dir: Path,
+    show_progress: bool,
+    history_from: Path | None,
+    key: bytes,
+    warehouse: Path,
+) -> BuildResult:
     scratch = path.with_name(path.name + ".spill")
     memory_limit = os.environ.get("ACCOUNTABILITY_ETL_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)
     try:
@@ -150,22 +213,22 @@ def _build_into(path: Path, data_dir: Path, show_progress: bool, previous: Path)
         raise BuildError(f"ACCOUNTABILITY_ETL_MEMORY_LIMIT={memory_limit!r}: {error}") from None
     try:
         con.execute(SCHEMA_SQL.read_text(encoding="utf-8"))
-        install_officer_key(con, load_key(data_dir))
+        install_officer_key(con, key)
         summaries = [
-            _load_source(con, module, data_dir, show_progress, previous)
+            _load_source(con, module, data_dir, show_progress, warehouse)
             for module in source_modules()
         ]
         summarise(con)
         evaluate_directives(con)
         try:
-            changes = record(con, previous)
+            changes = record(con, history_from)
         except (HistoryError, duckdb.Error) as error:
             raise BuildError(f"release history: {error}") from None
         run_checks(con)
         built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         con.execute(
-            "INSERT INTO build_info VALUES ('built_at', ?), ('duckdb_version', ?)",
-            [built_at, duckdb.__version__],
+            "INSERT INTO build_info VALUES ('built_at', ?), ('duckdb_version', ?), (?, ?)",
+            [built_at, duckdb.__version__, KEY_FINGERPRINT, key_fingerprint(key)],
         )
         con.execute("CHECKPOINT")
     finally:

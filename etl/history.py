@@ -228,8 +228,9 @@ class ReleaseChange:
     changed: int | None
 
 
-def record(con: duckdb.DuckDBPyConnection, previous_warehouse: Path) -> list[ReleaseChange]:
-    """Fill `releases` and `record_history` of the warehouse being built."""
+def record(con: duckdb.DuckDBPyConnection, previous_warehouse: Path | None) -> list[ReleaseChange]:
+    """Fill `releases` and `record_history` of the warehouse being built (from scratch
+    when `previous_warehouse` is None)."""
     built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     _read_previous(con, previous_warehouse)
     con.execute(CURRENT_RECORDS)
@@ -252,11 +253,11 @@ def record(con: duckdb.DuckDBPyConnection, previous_warehouse: Path) -> list[Rel
     return [ReleaseChange(*row) for row in rows]
 
 
-def _read_previous(con: duckdb.DuckDBPyConnection, warehouse: Path) -> None:
+def _read_previous(con: duckdb.DuckDBPyConnection, warehouse: Path | None) -> None:
     """Copy the previous warehouse's history into temp tables (empty when there is none)."""
     for temp, table in PREVIOUS_TABLES.items():
         con.execute(f"CREATE OR REPLACE TEMP TABLE {temp} AS FROM {table} LIMIT 0")
-    if not warehouse.exists():
+    if warehouse is None or not warehouse.exists():
         return
     try:
         con.execute("ATTACH $path AS history_previous (READ_ONLY)", {"path": str(warehouse)})

@@ -438,7 +438,8 @@ def package_readme(
         "",
         f"- `{table}.csv`: the rows. UTF-8, comma-separated, one header row, ISO dates; an "
         "empty cell means not published or unknown, never zero. A text cell that starts "
-        "with =, +, -, @, tab or carriage return is prefixed with ' so that a spreadsheet "
+        "with =, +, -, @, tab or carriage return, or with one of those signs after spaces "
+        "or in a full-width form (＝ ＋ － ＠), is prefixed with ' so that a spreadsheet "
         "shows it as text instead of running it as a formula.",
         "- `datapackage.json`: a Frictionless Data Package descriptor: the type and meaning "
         "of every column, the sources and licences, the filters, and the SQL query and "

@@ -2,7 +2,11 @@
 
 UTF-8, RFC 4180 (comma, double quotes, CRLF), a header row, ISO dates. A text cell that
 starts with =, +, -, @, tab or carriage return is prefixed with a single quote, so a
-spreadsheet shows it as text instead of running it as a formula (CSV injection).
+spreadsheet shows it as text instead of running it as a formula (CSV injection). So is a
+cell whose first character after any whitespace (spaces, tabs, no-break and full-width
+spaces, zero-width characters) is one of those signs or one of their compatibility forms
+(full-width ＝ ＋ － ＠, small, superscript and subscript forms: what Unicode NFKC folds
+to them), since spreadsheets skip leading spaces and may fold full-width signs.
 Numbers are written as numbers, negative ones included.
 
 Two writers give the same bytes: DuckDB writes the rows of named queries (query_csv,
@@ -27,11 +31,39 @@ import duckdb
 import queries
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Every character whose NFKC form starts with = + - or @ (tests/test_table_csv.py derives
+# this list from the Unicode tables, so it stays complete); listed rather than computed
+# at import, which would take half a second per process.
+FORMULA_SIGNS = (
+    "=+-@"
+    "\u207a\u207c\u208a\u208c"  # superscript and subscript + =
+    "\u2a75\u2a76"  # == and === as one character
+    "\ufb29"  # Hebrew alternative plus sign
+    "\ufe62\ufe63\ufe66\ufe6b"  # small + - = @
+    "\uff0b\uff0d\uff1d\uff20"  # full-width ＋ － ＝ ＠
+)
+# Skipped before looking for a sign: every character Python counts as whitespace (NFKC
+# maps no other character to whitespace alone), and the zero-width ones no reader sees.
+LEADING_BLANKS = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    "\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+    "\u200b\u200c\u200d\u2060\ufeff"  # zero-width space, (non-)joiner, word joiner, BOM
+)
 BATCH_ROWS = 10_000
 
 
+def looks_like_formula(text: str) -> bool:
+    """What a spreadsheet might run: a formula trigger first, or a formula sign after
+    leading blanks. The SQL of _csv_cell makes the same test, character for character."""
+    if text.startswith(FORMULA_TRIGGERS):
+        return True
+    first = text.lstrip(LEADING_BLANKS)[:1]
+    return first != "" and first in FORMULA_SIGNS
+
+
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+    if isinstance(value, str) and looks_like_formula(value):
         return "'" + value
     if isinstance(value, dt.datetime):
         return value.isoformat(sep=" ")
@@ -111,7 +143,12 @@ def write_query_csv(
     ).fetchall()]  # fmt: skip
     cells = ", ".join(_csv_cell(column, kind) for column, kind in columns)
     if any(kind == "VARCHAR" for _, kind in columns):
-        bound = {**bound, "formula_triggers": list(FORMULA_TRIGGERS)}
+        bound = {
+            **bound,
+            "formula_triggers": list(FORMULA_TRIGGERS),
+            "formula_signs": list(FORMULA_SIGNS),
+            "leading_blanks": LEADING_BLANKS,
+        }
     # The SQL is a project file and column names come from it; values stay parameters.
     [(rows,)] = cursor.execute(
         f"COPY (SELECT {cells} FROM (\n{statement}\n)) TO $csv_target "  # noqa: S608
@@ -143,11 +180,14 @@ def _csv_cell(column: str, kind: str) -> str:
     name = '"' + column.replace('"', '""') + '"'
     if kind != "VARCHAR":
         return name
-    # As neutralise(): a formula trigger first gets a quote; an empty text is written as an
-    # empty cell, as csv.writer does (DuckDB would write "" to tell it from NULL).
+    # As neutralise() and looks_like_formula(): a formula trigger first, or a formula sign
+    # after leading blanks, gets a quote (left() and ltrim() count code points, as Python's
+    # str does); an empty text is written as an empty cell, as csv.writer does (DuckDB
+    # would write "" to tell it from NULL).
     return (
-        f"CASE WHEN list_contains($formula_triggers, left({name}, 1)) THEN '''' || {name} "
-        f"ELSE nullif({name}, '') END AS {name}"
+        f"CASE WHEN list_contains($formula_triggers, left({name}, 1)) "
+        f"OR list_contains($formula_signs, left(ltrim({name}, $leading_blanks), 1)) "
+        f"THEN '''' || {name} ELSE nullif({name}, '') END AS {name}"
     )
 
 

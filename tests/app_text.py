@@ -9,7 +9,7 @@ from __future__ import annotations
 from google.protobuf import text_format
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PROJECT_DIR
+from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 
 APP = str(PROJECT_DIR / "dashboard.py")
 # Every page, with its default view (the Explore page once per table).
@@ -45,7 +45,7 @@ def shown_text(app: AppTest) -> str:
 
 
 def open_page(link: dict) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=120)
+    app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT)
     for name, value in link.items():
         app.query_params[name] = value
     app.run()

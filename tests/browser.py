@@ -16,6 +16,10 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+# How long to wait for the server to start or a page to show something: a net for a hung
+# server, far above what a loaded machine needs, so no test depends on its speed.
+WAIT_SECONDS = 180
+WAIT_MS = WAIT_SECONDS * 1000
 
 
 def require_chromium() -> None:
@@ -56,7 +60,7 @@ def streamlit_server(project_dir: Path, warehouse: Path):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + WAIT_SECONDS
         while True:
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:

@@ -12,7 +12,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / "data"
 RAW_DIR = DATA_DIR / "raw"
 REFERENCE_DIR = DATA_DIR / "reference"
-TEST_KEY = "test-pseudonym-key"
+# Long and varied enough for etl.pseudonym.checked_key (a real key is 64 random hex digits).
+TEST_KEY = "test-pseudonym-key-0123456789abcdef"
+# Longest a script run of the dashboard may take in AppTest: a net for a hung page, far
+# above what any page needs even on a loaded machine, so no test depends on its speed.
+APP_TIMEOUT = 180
 
 
 def copy_data(target: Path) -> Path:
@@ -58,4 +62,4 @@ def app(built_data_dir, monkeypatch):
     monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
     st.cache_resource.clear()
     st.cache_data.clear()
-    return AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60)
+    return AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=APP_TIMEOUT)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser import chromium_page, require_chromium, streamlit_server
+from tests.browser import WAIT_MS, chromium_page, require_chromium, streamlit_server
 from tests.conftest import PROJECT_DIR
 
 
@@ -18,7 +18,7 @@ def server(built_data_dir):
 def test_sources_page_renders_the_sources_table(server):
     with chromium_page() as page:
         page.goto(f"{server}/?page=sources&lang=fr")
-        page.wait_for_selector("[data-testid=stDataFrame]", timeout=30_000)
+        page.wait_for_selector("[data-testid=stDataFrame]", timeout=WAIT_MS)
         assert page.get_by_role("heading", name="Sources et méthodologie").is_visible()
         assert (
             "Lignes lues" in page.inner_text("body")
@@ -29,11 +29,11 @@ def test_sources_page_renders_the_sources_table(server):
 def test_compare_page_switches_jurisdiction_and_draws_a_map_and_a_chart(server):
     with chromium_page() as page:
         page.goto(f"{server}/?page=compare&jurisdiction=US-IL-CHI")
-        page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=30_000)
+        page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=WAIT_MS)
         jurisdiction = page.locator("[data-testid=stSelectbox]").filter(has_text="Jurisdiction")
         jurisdiction.click()
         page.get_by_role("option", name="England and Wales").click()
-        page.wait_for_url("**jurisdiction=GB-EAW**", timeout=30_000)
+        page.wait_for_url("**jurisdiction=GB-EAW**", timeout=WAIT_MS)
         # The new measure's map and ranking are drawn (Vega renders into canvas or SVG).
         page.wait_for_function(
             """() => {
@@ -42,7 +42,7 @@ def test_compare_page_switches_jurisdiction_and_draws_a_map_and_a_chart(server):
                     '[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg');
                 return titles.some(t => t.includes('per 1,000 staff')) && drawn.length >= 2;
             }""",
-            timeout=30_000,
+            timeout=WAIT_MS,
         )
         headings = " ".join(page.locator("h2, h3").all_inner_texts())
         assert "Map: " in headings and "per 1,000 staff" in headings

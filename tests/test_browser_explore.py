@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from tests.browser import chromium_page, require_chromium, streamlit_server
+from tests.browser import WAIT_MS, chromium_page, require_chromium, streamlit_server
 from tests.conftest import PROJECT_DIR
 from tests.test_datapackage import BLAME_CSV
 
@@ -24,15 +24,15 @@ def server(built_data_dir):
 
 def open_link(page, server: str) -> None:
     page.goto(server + LINK)
-    page.wait_for_selector("[data-testid=stDownloadButton]", timeout=60_000)
-    page.get_by_text("rows match these filters").wait_for(timeout=30_000)
+    page.wait_for_selector("[data-testid=stDownloadButton]", timeout=WAIT_MS)
+    page.get_by_text("rows match these filters").wait_for(timeout=WAIT_MS)
 
 
 def test_a_link_downloads_exactly_its_rows_as_csv(server, tmp_path):
     with chromium_page() as page:
         open_link(page, server)
         assert "2 rows match these filters" in page.inner_text("body")
-        with page.expect_download(timeout=60_000) as download:
+        with page.expect_download(timeout=WAIT_MS) as download:
             page.get_by_role("button", name="CSV (2 rows)").click()
         assert download.value.suggested_filename == "police-accountability-statistics.csv"
         path = tmp_path / "rows.csv"
@@ -43,7 +43,7 @@ def test_a_link_downloads_exactly_its_rows_as_csv(server, tmp_path):
 def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
     with chromium_page() as page:
         open_link(page, server)
-        with page.expect_download(timeout=60_000) as download:
+        with page.expect_download(timeout=WAIT_MS) as download:
             page.get_by_role("button", name="Data package").click()
         path = tmp_path / "package.zip"
         download.value.save_as(path)
@@ -56,3 +56,18 @@ def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
     assert package["permalink"].startswith(server)
     assert package["permalink"].replace("\n", "") == shown_link.replace("\n", "")
     assert package["permalink"].endswith("table=statistics&jurisdiction=FR&measure=blame&sort=year")
+
+
+def test_the_tables_own_toolbar_offers_no_unguarded_download(server):
+    """Streamlit's "Download as CSV" writes cells unguarded: only the page's button stays."""
+    with chromium_page() as page:
+        open_link(page, server)
+        page.locator("[data-testid=stDataFrame]").first.hover()
+        toolbar = page.locator("[data-testid=stElementToolbar]").first
+        toolbar.get_by_role("button", name="Search").wait_for(timeout=WAIT_MS)
+        labels = [
+            button.get_attribute("aria-label") for button in toolbar.get_by_role("button").all()
+        ]
+        assert "Fullscreen" in labels  # the toolbar is there...
+        assert "Download as CSV" not in labels  # ...without its download
+        assert page.get_by_role("button", name="CSV (2 rows)").is_visible()

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from etl.manifest import sha256_of
 from tests.app_text import APP, shown_text
-from tests.conftest import PROJECT_DIR
+from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 from ui import data
 from views import overview
 
@@ -134,7 +134,7 @@ def test_a_damaged_warehouse_file_shows_a_sentence(tmp_path, monkeypatch, caplog
 
     st.cache_resource.clear()
     caplog.set_level(logging.ERROR, logger="dashboard")
-    app = AppTest.from_file(APP, default_timeout=60)
+    app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT)
     app.run()
     assert_friendly(app, caplog)
 
@@ -150,6 +150,13 @@ def test_the_config_file_sets_safe_defaults():
     # "none": no exception text or traceback in the browser (`false` would mean "stacktrace")
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
+    # the tables' toolbar download has no formula guard: the pages' buttons have one
+    assert config["client"]["disableDataExport"] is True
+    # /_stcore/metrics cannot be closed by configuration: no user attributes in it, and
+    # the deployment notes say to deny it at the proxy
+    assert config["server"]["unsafeMetricsUserAttributes"] == []
+    for doc in (PROJECT_DIR / "README.md", PROJECT_DIR / "docs" / "privacy.md"):
+        assert "location ^~ /_stcore/metrics" in doc.read_text(encoding="utf-8"), doc
 
 
 def test_streamlit_reads_the_config_file_as_written():
@@ -180,6 +187,8 @@ def test_streamlit_reads_the_config_file_as_written():
         "server.enableXsrfProtection": True,
         "server.enableCORS": True,
         "server.headless": True,
+        "server.unsafeMetricsUserAttributes": [],
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",
+        "client.disableDataExport": True,
     }

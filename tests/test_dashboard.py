@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import PROJECT_DIR
+from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 
 APP = str(PROJECT_DIR / "dashboard.py")
 
@@ -68,7 +68,7 @@ def test_unknown_values_in_the_link_are_ignored_with_a_notice(app):
 
 def test_missing_warehouse_says_how_to_build(tmp_path, monkeypatch):
     monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(tmp_path / "none.duckdb"))
-    app = AppTest.from_file(APP, default_timeout=30)
+    app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT)
     app.run()
     assert not app.exception
     assert "python -m etl" in app.error[0].value

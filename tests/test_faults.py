@@ -2,8 +2,12 @@
 
 Each test gets a copy of the bundled data (the three Chicago gzip files cut to their first
 2,000 records, so that a build takes a second or two) and of a warehouse built from it. A
-build killed with SIGKILL at any moment must leave that warehouse byte for byte in place
+build killed with SIGKILL at any stage must leave that warehouse byte for byte in place
 and readable; the next build must clean up after it and succeed.
+
+Kills and pauses happen at named stages the build reaches (a function of the build
+replaced by a SIGKILL or a wait), never after a guessed delay: a loaded machine only makes
+the tests slower, never red. No assertion depends on how long anything takes.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.manifest import sha256_of
-from tests.conftest import PROJECT_DIR, TEST_KEY, copy_data
+from tests.conftest import APP_TIMEOUT, PROJECT_DIR, TEST_KEY, copy_data
 from tests.corrupted_files import head
 from tests.test_build import replace_file
 
@@ -31,7 +35,9 @@ SAMPLED_RECORDS = 2000
 ENV = {**os.environ, "ACCOUNTABILITY_PSEUDONYM_KEY": TEST_KEY}
 
 # Runs `python -m etl` with one function replaced by an immediate SIGKILL of the process:
-# a deterministic kill at a named stage (the delays below hit whatever runs at the time).
+# a deterministic kill at a named stage, in the order the build reaches them.
+EARLY_STAGES = ("schema", "loading", "summarise", "history")
+LATE_STAGES = ("directives", "checks", "swap")
 KILL_AT_STAGE = """
 import os, signal, sys
 import etl.build, etl.source
@@ -40,7 +46,9 @@ def die(*args, **kwargs):
     os.kill(os.getpid(), signal.SIGKILL)
 
 stage = sys.argv[1]
-if stage == "loading":  # mid-source: its rows inserted, its transaction not committed
+if stage == "schema":  # the new file created with its tables, nothing loaded yet
+    etl.build.install_officer_key = die
+elif stage == "loading":  # mid-source: its rows inserted, its transaction not committed
     load_rows = etl.source.LoadContext.load_rows
     def load_then_die(self, file_name, staged, target, *args, **kwargs):
         loaded = load_rows(self, file_name, staged, target, *args, **kwargs)
@@ -48,6 +56,10 @@ if stage == "loading":  # mid-source: its rows inserted, its transaction not com
             die()
         return loaded
     etl.source.LoadContext.load_rows = load_then_die
+elif stage == "summarise":  # every source loaded and committed
+    etl.build.summarise = die
+elif stage == "history":
+    etl.build.record = die
 elif stage == "directives":
     etl.build.evaluate_directives = die
 elif stage == "checks":
@@ -64,8 +76,29 @@ from etl.__main__ import main
 sys.exit(main(sys.argv[2:]))
 """
 
+# Runs `python -m etl` paused before its data checks (the new file loaded, not yet swapped
+# in): it writes `paused` into the folder argv[1], then waits for `resume` to appear there.
+PAUSE_BEFORE_CHECKS = """
+import sys, time
+from pathlib import Path
+import etl.build
 
-BUILD_SECONDS: list[float] = []  # how long `python -m etl` takes on the sampled data here
+signals = Path(sys.argv[1])
+run_checks = etl.build.run_checks
+
+def pause_then_check(con):
+    (signals / "paused").touch()
+    give_up = time.monotonic() + 600  # the test died: do not wait forever
+    while not (signals / "resume").exists():
+        if time.monotonic() > give_up:
+            sys.exit("never resumed")
+        time.sleep(0.05)
+    run_checks(con)
+
+etl.build.run_checks = pause_then_check
+from etl.__main__ import main
+sys.exit(main(sys.argv[2:]))
+"""
 
 
 @pytest.fixture(scope="session")
@@ -77,9 +110,7 @@ def sampled_build(tmp_path_factory) -> Path:
         for path in sorted((data_dir / folder).glob("*.csv.gz")):
             sample = head(path.read_bytes(), True, SAMPLED_RECORDS)
             replace_file(data_dir, folder, path.name, sample)
-    started = time.monotonic()
     built = run_build(data_dir)
-    BUILD_SECONDS.append(time.monotonic() - started)
     assert built.returncode == 0, built.stderr.decode()[-2000:]
     return data_dir
 
@@ -105,8 +136,12 @@ def summary(warehouse: Path) -> tuple:
         ).fetchone()
 
 
+def etl_options(data_dir: Path) -> list[str]:
+    return ["--data-dir", str(data_dir), "--quiet"]  # no progress bars to fill a pipe
+
+
 def etl_command(data_dir: Path) -> list[str]:
-    return [sys.executable, "-m", "etl", "--data-dir", str(data_dir), "--quiet"]
+    return [sys.executable, "-m", "etl", *etl_options(data_dir)]
 
 
 def run_build(data_dir: Path) -> subprocess.CompletedProcess:
@@ -128,49 +163,40 @@ def assert_whole(data_dir: Path) -> None:
     assert (sources, allegations) == (18, 2000 + 14918)
 
 
-def test_sigkill_at_the_late_stages_keeps_the_previous_warehouse(data_dir):
-    """Killed at the moment it evaluates the directives, runs the checks, or would swap."""
+def kill_at(stage: str, data_dir: Path) -> None:
+    killed = subprocess.run(
+        [sys.executable, "-c", KILL_AT_STAGE, stage, *etl_options(data_dir)],
+        cwd=PROJECT_DIR,
+        env=ENV,
+        capture_output=True,
+        timeout=300,
+    )
+    assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+
+
+def test_sigkill_at_the_early_stages_keeps_the_previous_warehouse(data_dir):
+    """Killed once its new file exists, mid-source, after loading, and in the history."""
     sha = sha256_of(data_dir / "warehouse.duckdb")
     seen = summary(data_dir / "warehouse.duckdb")
-    for stage in ("directives", "checks", "swap"):
-        killed = subprocess.run(
-            [sys.executable, "-c", KILL_AT_STAGE, stage, "--data-dir", str(data_dir), "--quiet"],
-            cwd=PROJECT_DIR,
-            env=ENV,
-            capture_output=True,
-            timeout=300,
-        )
-        assert killed.returncode == -signal.SIGKILL, killed.stderr.decode()[-2000:]
+    for stage in EARLY_STAGES:
+        kill_at(stage, data_dir)
         assert_kept(data_dir, sha, seen, f"killed at stage {stage}")
-    # the swap kill left its complete, never used file; the next build removes it
-    assert list(data_dir.glob("warehouse.building-*.duckdb"))
+        assert list(data_dir.glob("warehouse.building-*.duckdb"))  # it had begun
     assert run_build(data_dir).returncode == 0
     assert sha256_of(data_dir / "warehouse.duckdb") != sha
     assert_whole(data_dir)
 
 
-def test_sigkill_after_delays_keeps_the_previous_warehouse(data_dir):
-    """`python -m etl` killed from outside ever later, until a run gets to finish."""
+def test_sigkill_at_the_late_stages_keeps_the_previous_warehouse(data_dir):
+    """Killed at the moment it evaluates the directives, runs the checks, or would swap."""
     sha = sha256_of(data_dir / "warehouse.duckdb")
     seen = summary(data_dir / "warehouse.duckdb")
-    delay, kills = 0.0, 0
-    while True:
-        delay += BUILD_SECONDS[0] / 6  # about six kills before a run gets to finish
-        process = subprocess.Popen(
-            etl_command(data_dir),
-            cwd=PROJECT_DIR,
-            env=ENV,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        if process.wait(timeout=60) == 0:
-            break  # it finished first
-        kills += 1
-        assert_kept(data_dir, sha, seen, f"killed after {delay:.1f} s")
-        assert delay < 120, "the build never finished"
-    assert kills >= 3  # killed while starting, loading and beyond
+    for stage in LATE_STAGES:
+        kill_at(stage, data_dir)
+        assert_kept(data_dir, sha, seen, f"killed at stage {stage}")
+    # the swap kill left its complete, never used file; the next build removes it
+    assert list(data_dir.glob("warehouse.building-*.duckdb"))
+    assert run_build(data_dir).returncode == 0
     assert sha256_of(data_dir / "warehouse.duckdb") != sha
     assert_whole(data_dir)
 
@@ -187,7 +213,7 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
 
     st.cache_resource.clear()
     st.cache_data.clear()
-    app = AppTest.from_file(APP, default_timeout=60)
+    app = AppTest.from_file(APP, default_timeout=APP_TIMEOUT)
     app.query_params["page"] = "sources"
     app.run()
     assert not app.exception
@@ -198,19 +224,31 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
     folder = Path("raw/us_chicago_cpdp_complaints")
     accused = data_dir / folder / "complaints-accused.csv.gz"
     replace_file(data_dir, folder, accused.name, head(accused.read_bytes(), True, 1000))
+    signals = data_dir / "signals"
+    signals.mkdir()
     rebuild = subprocess.Popen(
-        etl_command(data_dir), cwd=PROJECT_DIR, env=ENV, stderr=subprocess.PIPE
+        [sys.executable, "-c", PAUSE_BEFORE_CHECKS, str(signals), *etl_options(data_dir)],
+        cwd=PROJECT_DIR,
+        env=ENV,
+        stderr=subprocess.PIPE,
     )
-    opened, shown = 0, set()
-    while rebuild.poll() is None:
-        for _ in range(20):  # whoever opens the file mid-build gets a whole warehouse
-            assert summary(warehouse)[0] == 18
-            opened += 1
+    while not (signals / "paused").exists():  # the new file is loaded, not yet in place
+        assert rebuild.poll() is None, rebuild.stderr.read().decode()[-2000:]
+        time.sleep(0.05)
+    for _ in range(20):  # whoever opens the file mid-build gets the whole old warehouse
+        assert summary(warehouse)[0] == 18
+    app.run()
+    assert not app.exception
+    assert complaints_read(app) == before
+
+    (signals / "resume").touch()
+    shown = set()
+    while rebuild.poll() is None:  # and across the swap, one whole warehouse or the other
+        assert summary(warehouse)[0] == 18
         app.run()
         assert not app.exception
         shown.add(complaints_read(app))
     assert rebuild.returncode == 0, rebuild.stderr.read().decode()[-2000:]
-    assert opened >= 20
 
     app.run()  # the same process and caches: no restart
     assert not app.exception

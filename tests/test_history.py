@@ -250,12 +250,12 @@ def open_sources_page(warehouse: Path, monkeypatch, **params):
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
-    from tests.conftest import PROJECT_DIR
+    from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 
     monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(warehouse))
     st.cache_resource.clear()
     st.cache_data.clear()
-    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=60)
+    app = AppTest.from_file(str(PROJECT_DIR / "dashboard.py"), default_timeout=APP_TIMEOUT)
     app.query_params["page"] = "sources"
     for name, value in params.items():
         app.query_params[name] = value

@@ -231,8 +231,8 @@ def test_the_key_comes_from_the_environment_or_a_private_file(tmp_path, monkeypa
     key_file = tmp_path / KEY_FILE_NAME
     assert key_file.stat().st_mode & 0o777 == 0o600  # readable by its owner only
     assert len(first) == 64 and load_key(tmp_path) == first  # random, then kept
-    monkeypatch.setenv(KEY_ENVIRONMENT_VARIABLE, "from-configuration")
-    assert load_key(tmp_path) == b"from-configuration"
+    monkeypatch.setenv(KEY_ENVIRONMENT_VARIABLE, "from-configuration-0123456789abcdef")
+    assert load_key(tmp_path) == b"from-configuration-0123456789abcdef"
 
 
 def test_the_key_is_never_stored(db):

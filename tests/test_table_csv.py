@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+import unicodedata
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from exports.table_csv import csv_chunks, query_csv
+from exports.table_csv import (
+    FORMULA_SIGNS,
+    LEADING_BLANKS,
+    csv_chunks,
+    neutralise,
+    query_csv,
+)
+
+ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")  # blanks no one sees, not whitespace
 
 
 def test_literal_bytes_with_quoting_dates_and_neutralised_cells():
@@ -120,3 +130,50 @@ def test_the_dashboard_connection_writes_only_into_its_own_folder(built_data_dir
         cursor.execute("COPY (SELECT 1) TO '/tmp/outside-the-export-folder.csv'")
     with pytest.raises(duckdb.Error):
         cursor.execute("SET enable_external_access = true")
+
+
+# -- disguised formulas: full-width signs, leading blanks ------------------------------------
+
+DISGUISED = [
+    '＝HYPERLINK("http://x")',  # full-width equals sign
+    "＋33 1 23",
+    "－1",
+    "＠SUM(A1)",
+    "  =1+1",  # spaces before the sign
+    "\t\t=1+1",
+    "\u00a0=1+1",  # no-break space
+    "\u3000＝1+1",  # ideographic space, full-width sign
+    "\u200b=1+1",  # zero-width space
+    "\n@SUM(A1)",
+    " ﹦1",  # small equals sign
+    "⁼1",  # superscript equals sign
+]
+HARMLESS = ["  text", "1 = 1", "a+b", "\u00a0", "   ", "⸗1", "x＝1"]
+
+
+@pytest.mark.parametrize("text", DISGUISED)
+def test_a_disguised_formula_is_neutralised_by_both_writers(text):
+    assert neutralise(text) == "'" + text
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE category_map (jurisdiction VARCHAR, original_label VARCHAR, "
+        "category VARCHAR, note VARCHAR)"
+    )
+    rows = [("FR", "label", "other", text)]
+    con.executemany("INSERT INTO category_map VALUES (?, ?, ?, ?)", rows)
+    in_python = b"".join(csv_chunks(["jurisdiction", "original_label", "category", "note"], rows))
+    assert query_csv(con, "category_map_search", {"search": None}) == in_python
+
+
+@pytest.mark.parametrize("text", HARMLESS)
+def test_text_that_is_no_formula_is_left_alone(text):
+    assert neutralise(text) == text
+
+
+def test_the_formula_signs_and_blanks_cover_every_unicode_form():
+    """FORMULA_SIGNS and LEADING_BLANKS, derived again from this Python's Unicode tables."""
+    characters = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    signs = {c for c in characters if unicodedata.normalize("NFKC", c)[:1] in set("=+-@")}
+    blanks = {c for c in characters if unicodedata.normalize("NFKC", c).isspace()}
+    assert set(FORMULA_SIGNS) == signs
+    assert set(LEADING_BLANKS) - ZERO_WIDTH == blanks == {c for c in characters if c.isspace()}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 NOTICE_CHARS = 60  # of a bad value from the link, quoted in its notice
+_ASCII_DIGITS = re.compile(r"[0-9]{1,9}")  # a year or count as a link writes it, no more
 _PLAIN = re.compile(r"[\w\- ]*")  # letters, digits, '_', '-', spaces: no markdown can form
 _BACKTICKS = re.compile(r"`+")
 
@@ -29,6 +30,18 @@ def notice_value(value: str) -> str:
         return short
     fence = "`" * (1 + max((len(run) for run in _BACKTICKS.findall(short)), default=0))
     return f"{fence} {short} {fence}"  # the spaces let the value start or end with a `
+
+
+def plain_integer(text: str | None) -> int | None:
+    """The number a link's value spells in ASCII digits only, else None.
+
+    int() also reads "+2015", " 2015", "2_015" and other scripts' digits ("٢٠١٥",
+    full-width "２０１５"): a link that says so is not the one the page writes, and would
+    be accepted without a notice.
+    """
+    if text is None or not _ASCII_DIGITS.fullmatch(text):
+        return None
+    return int(text)
 
 
 @dataclass
@@ -51,12 +64,8 @@ class ViewState:
         value = self.raw(name)
         if value is None:
             return default
-        try:
-            number = int(value)
-        except ValueError:
-            self.notices.append((name, value))
-            return default
-        if not low <= number <= high:
+        number = plain_integer(value)
+        if number is None or not low <= number <= high:
             self.notices.append((name, value))
             return default
         return number

@@ -13,6 +13,7 @@ import streamlit as st
 
 from ui import charts, data
 from ui.page import PageContext, chart_footer
+from ui.state import plain_integer
 from views import region_measures as rm
 from views.region_measures import COUNT, EXCLUDED, NO_VALUE, OK, RATE, SHARE, SMALL
 
@@ -368,10 +369,13 @@ def _measure_changed(jurisdiction_key: str) -> None:
     measure = rm.JURISDICTIONS[jurisdiction_key].measure(st.session_state["compare_measure"])
     raw = [st.query_params.get("year_from"), st.query_params.get("year_to")]
     fits = measure.years is not None and all(
-        value is None or (value.isdigit() and measure.years[0] <= int(value) <= measure.years[1])
-        for value in raw
+        value is None or _year_within(plain_integer(value), measure.years) for value in raw
     )
     _to_link("measure", () if fits else ("year_from", "year_to"))
+
+
+def _year_within(year: int | None, years: tuple[int, int]) -> bool:
+    return year is not None and years[0] <= year <= years[1]
 
 
 def _choose_years(page: PageContext, measure: rm.Measure) -> tuple[int | None, int | None]:

@@ -188,6 +188,10 @@ def render_changes(page: PageContext) -> None:
     releases = data.query("changes_by_source")
     if releases.empty or (releases["release_number"] == 1).all():
         st.info(t("changes_first_release"))
+        linked = page.state.raw("changes")
+        if linked is not None:  # no release to compare: the link's choice cannot apply
+            page.state.notices.append(("changes", linked))
+            page.state.set(changes=None)
         return
     compared = releases[releases["release_number"] > 1]
     columns = [
