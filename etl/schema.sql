@@ -102,7 +102,10 @@ CREATE TABLE allegations (
     recommended_finding_original VARCHAR,
     case_status          VARCHAR,         -- publisher's case status where given
     apu_reference_outcome VARCHAR,        -- NYC APU: plea agreed / Trial Commissioner penalty
-    apu_reference_level  VARCHAR          -- its level on the common scale
+    apu_reference_level  VARCHAR,         -- its level on the common scale
+    recommended_flag     VARCHAR,         -- outcome_map.flag of recommended_outcome
+    final_flag           VARCHAR,         -- outcome_map.flag of final_outcome
+    recommended_outcome_field VARCHAR     -- publisher column recommended_outcome comes from
 );
 
 CREATE TABLE assignments (
@@ -136,7 +139,11 @@ CREATE TABLE outcome_map (
     is_sanction     BOOLEAN NOT NULL,
     source_id       VARCHAR,
     regime          VARCHAR,
-    note            VARCHAR
+    note            VARCHAR,
+    -- What a level cannot say (DESIGN §3: interim measures, licence bars and credibility
+    -- lists are flags, never levels): imposed_not_served, interim_measure, licence_bar,
+    -- credibility_list; NULL for most labels. Checked by queries/checks/outcome_flags_valid.sql.
+    flag            VARCHAR
 );
 
 CREATE TABLE category_map (

@@ -100,8 +100,10 @@ def test_hand_counted_outcomes(db):
     # final_outcome in ('ADMIN. TERMINATION', 'Administrative Termination', 'SEPARATION',
     # 'Separation') -> 634
     assert count_allegations(db, "final_level = 'dismissal'") == 634
-    # sum(r["final_outcome"] == "Violation Noted") -> 827
-    assert count_allegations(db, "final_level = 'advice'") == 827
+    # sum(r["final_outcome"] == "Violation Noted") -> 827: since issue 12 at warning, with
+    # 'Reprimand' / 'REPRIMAND' (5280), so no Chicago final outcome is at advice any more
+    assert count_allegations(db, "final_level = 'advice'") == 0
+    assert count_allegations(db, "final_level = 'warning'") == 5280 + 827
     # 'SUSPEN' in final_outcome.upper() -> 11014, minus 21 "SUSPEN'D INDEFINIT'Y" (interim,
     # no level), plus the bare day counts '35' (2), '365' (15), '40', '326', '540' (1 each)
     assert count_allegations(db, "final_level = 'suspension'") == 11014 - 21 + 20
@@ -194,7 +196,7 @@ def test_outcome_map_levels(db):
     assert levels["NO ACTION TAKEN"] == levels["No Action Taken"] == "none"
     assert levels["3 DAY SUSPENSION"] == levels["90 Day Suspension"] == "suspension"
     assert levels["REPRIMAND"] == levels["Reprimand"] == "warning"
-    assert levels["Violation Noted"] == "advice"
+    assert levels["Violation Noted"] == "warning"  # a penalty on the record (issue 12)
     assert levels["ADMIN. TERMINATION"] == levels["Separation"] == "dismissal"
     for label in (
         "RESIGNED -NOT SERVED",

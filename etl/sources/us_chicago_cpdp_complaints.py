@@ -110,6 +110,11 @@ SOURCE = Source(
 SLUG = SOURCE.slug
 CITY = "US-IL-CHI"
 LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
+# outcome_map.flag: what a level cannot say (DESIGN §3: interim measures, licence bars and
+# credibility lists are flags, never levels; a penalty imposed but not served keeps NULL level).
+FLAGS = ("imposed_not_served", "interim_measure", "licence_bar", "credibility_list")
+# The publisher column recommended_outcome is read from (allegations.recommended_outcome_field).
+RECOMMENDED_FIELD = "recc_outcome"
 CATEGORIES = (
     "domestic_violence",
     "use_of_force",
@@ -184,6 +189,13 @@ def _load_outcome_map(ctx: LoadContext) -> None:
     )
     _fail_if_any(
         ctx,
+        "SELECT original_label FROM ref_map WHERE flag IS NOT NULL "
+        "AND NOT list_contains($flags, flag)",
+        {"flags": list(FLAGS)},
+        f"{where}: flag not in {FLAGS} for",
+    )
+    _fail_if_any(
+        ctx,
         "SELECT original_label FROM ref_map WHERE TRY_CAST(is_sanction AS BOOLEAN) IS NULL",
         {},
         f"{where}: is_sanction is not true/false for",
@@ -198,10 +210,10 @@ def _load_outcome_map(ctx: LoadContext) -> None:
     # The note quotes the CPD code's own wording, so a reviewer sees what the label rests on.
     ctx.con.execute(
         "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, source_id, "
-        "regime, note) "
+        "regime, note, flag) "
         "SELECT $city, m.original_label, m.level, CAST(m.is_sanction AS BOOLEAN), $slug, "
         "$regime, concat_ws('; ', 'CPD penalty code ' || p.CODE || ' = ' || p.ACTION_TAKEN, "
-        "m.note) "
+        "m.note), m.flag "
         "FROM ref_map m LEFT JOIN staged_penalty_codes p ON p.CODE = m.penalty_code",
         {"city": CITY, "slug": SLUG, "regime": REGIME},
     )
@@ -378,7 +390,8 @@ def _load_allegations(ctx: LoadContext) -> None:
         "SELECT a.*, c.region_id AS _region_id, c.incident_date AS _incident_date, "
         "c.received_date AS _received_date, c.closed_date AS _closed_date, "
         "g.category_group AS _category_group, cm.category AS _category, "
-        "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding "
+        "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding, "
+        "rm.flag AS _recommended_flag, fm.flag AS _final_flag "
         "FROM staged_accused a "
         "LEFT JOIN cases c ON c.source_id = $slug AND c.case_id = a.cr_id "
         "LEFT JOIN staged_categories g ON g.code = a.complaint_code "
@@ -418,6 +431,10 @@ def _load_allegations(ctx: LoadContext) -> None:
             "final_level": "_final_level",
             "category_group": "_category_group",
             "recommended_finding_original": "recc_finding",
+            "recommended_flag": "_recommended_flag",
+            "final_flag": "_final_flag",
+            "recommended_outcome_field": "CASE WHEN recc_outcome IS NOT NULL "
+            "THEN $recommended_field END",
         },
         reject_rules=[
             RejectRule(
@@ -438,7 +455,7 @@ def _load_allegations(ctx: LoadContext) -> None:
                 "final_finding IS NOT NULL AND _finding IS NULL",
             ),
         ],
-        params={"city": CITY},
+        params={"city": CITY, "recommended_field": RECOMMENDED_FIELD},
     )
 
 
