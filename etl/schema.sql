@@ -105,7 +105,8 @@ CREATE TABLE allegations (
     apu_reference_level  VARCHAR,         -- its level on the common scale
     recommended_flag     VARCHAR,         -- outcome_map.flag of recommended_outcome
     final_flag           VARCHAR,         -- outcome_map.flag of final_outcome
-    recommended_outcome_field VARCHAR     -- publisher column recommended_outcome comes from
+    recommended_outcome_field VARCHAR,    -- publisher column recommended_outcome comes from
+    category_code        VARCHAR          -- publisher's allegation code (Chicago complaint_code)
 );
 
 CREATE TABLE assignments (
@@ -150,7 +151,8 @@ CREATE TABLE category_map (
     jurisdiction    VARCHAR NOT NULL,
     original_label  VARCHAR NOT NULL,
     category        VARCHAR NOT NULL,
-    note            VARCHAR
+    note            VARCHAR,
+    complaint_code  VARCHAR              -- set: the row applies to this publisher code only
 );
 
 CREATE TABLE directives (

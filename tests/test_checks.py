@@ -61,7 +61,8 @@ PLANTED = {
         "VALUES ('US', 'x', NULL, false, 'not_served')"
     ],
     "category_map_valid": [
-        "INSERT INTO category_map VALUES ('US', 'x', 'other', NULL), ('US', 'x', 'bias', NULL)"
+        "INSERT INTO category_map VALUES ('US', 'x', 'other', NULL, NULL), "
+        "('US', 'x', 'bias', NULL, NULL)"
     ],
     "assignments_vocabulary": [
         "INSERT INTO assignments VALUES ('0123456789abcdef', 's1', '1', 'u', 'patrol', NULL, NULL)"

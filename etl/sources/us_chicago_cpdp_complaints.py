@@ -148,6 +148,12 @@ REGION_SQL = (
     f"THEN 'US-IL-CHI-D' || CAST(CAST(floor({BEAT_NUMBER} / 100) AS BIGINT) AS VARCHAR) "
     "ELSE $city END"
 )
+# Complaint Categories.xlsx is the codebook of the 2000-2018 release (cv 3, the data
+# dictionary's release numbers): its code -> CATEGORY group is the definition in force for
+# that release. Earlier releases (cv 1: 1967-1999, cv 2: 2000-2016) used earlier definitions,
+# and a few codes were later reused (05L: on-duty unnecessary physical contact, now a domestic
+# incident); see _load_allegations.
+CODEBOOK_RELEASE = 3
 CATEGORY_HEADER = ("DESCRIPTION", "CATEGORY", "ON / OFF DUTY", "CITIZEN / DEPT")
 CATEGORY_COLUMNS = ["code", "description", "category_group", "on_off_duty", "citizen_dept"]
 
@@ -225,9 +231,10 @@ def _load_category_map(ctx: LoadContext) -> None:
     where = f"file data/reference/{CATEGORY_MAP_FILE}"
     _fail_if_any(
         ctx,
-        "SELECT original_label FROM ref_map GROUP BY 1 HAVING count(*) > 1",
+        "SELECT original_label FROM ref_map GROUP BY original_label, complaint_code "
+        "HAVING count(*) > 1",
         {},
-        f"{where}: label listed twice",
+        f"{where}: label (and complaint_code) listed twice",
     )
     _fail_if_any(
         ctx,
@@ -237,9 +244,17 @@ def _load_category_map(ctx: LoadContext) -> None:
         f"{where}: category not in {CATEGORIES} for",
     )
     ctx.con.execute(
-        "INSERT INTO category_map (jurisdiction, original_label, category, note) "
-        "SELECT $city, original_label, category, note FROM ref_map",
+        "INSERT INTO category_map (jurisdiction, original_label, category, note, complaint_code) "
+        "SELECT $city, original_label, category, note, complaint_code FROM ref_map",
         {"city": CITY},
+    )
+    # The reviewed group of each label (one group only; MISCELLANEOUS and labels whose code
+    # is not in the xlsx have none): used where a code meant something else before the xlsx.
+    ctx.con.execute(
+        "CREATE OR REPLACE TEMP TABLE label_groups AS "
+        "SELECT original_label, category_group FROM ref_map "
+        "WHERE complaint_code IS NULL AND category_group IS NOT NULL "
+        "AND category_group NOT LIKE '%|%' AND NOT starts_with(category_group, '(')"
     )
 
 
@@ -380,8 +395,13 @@ def _load_allegations(ctx: LoadContext) -> None:
     ctx.con.executemany("INSERT INTO cpdp_findings VALUES (?, ?)", list(FINDINGS.items()))
     # category_original is the published allegation text (complaint_category), the finest
     # label: it tells e.g. racial verbal abuse (bias) from profanity (discourtesy), and the
-    # text beats the code where CPD re-used codes (05L 'UNNECESSARY PHYSICAL CONTACT - ON
-    # DUTY' is now filed under 'Domestic'). The xlsx group goes to category_group.
+    # text beats the code where CPD re-used codes. A map row with a complaint_code applies to
+    # that code only and comes first (S116, the MISCELLANEOUS of the 'Domestic' group).
+    # category_group is joined by code *and* period: the xlsx group is the definition in force
+    # in release CODEBOOK_RELEASE; a row of an earlier release whose label's reviewed group
+    # (category_map_us_il_chi.csv) differs was filed under the code's earlier definition, so
+    # it keeps that group (05L 'UNNECESSARY PHYSICAL CONTACT - ON DUTY', 1967-2016: 'Use of
+    # Force', where the xlsx now files 05L under 'Domestic').
     # Dates and region come from the case loaded above (a complaint whose row was rejected,
     # or is missing, gives NULL dates and the city). Every join is at most one row per
     # accused row: cases, codes, finding codes and map labels are unique (checked above).
@@ -389,20 +409,27 @@ def _load_allegations(ctx: LoadContext) -> None:
         "CREATE OR REPLACE TEMP TABLE staged_allegations AS "
         "SELECT a.*, c.region_id AS _region_id, c.incident_date AS _incident_date, "
         "c.received_date AS _received_date, c.closed_date AS _closed_date, "
-        "g.category_group AS _category_group, cm.category AS _category, "
+        "CASE WHEN TRY_CAST(a.cv AS INTEGER) < $codebook_release "
+        "  AND lg.category_group IS DISTINCT FROM g.category_group "
+        "  AND lg.category_group IS NOT NULL THEN lg.category_group "
+        "  ELSE g.category_group END AS _category_group, "
+        "coalesce(cc.category, cm.category) AS _category, "
         "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding, "
         "rm.flag AS _recommended_flag, fm.flag AS _final_flag "
         "FROM staged_accused a "
         "LEFT JOIN cases c ON c.source_id = $slug AND c.case_id = a.cr_id "
         "LEFT JOIN staged_categories g ON g.code = a.complaint_code "
-        "LEFT JOIN category_map cm "
-        "  ON cm.jurisdiction = $city AND cm.original_label = a.complaint_category "
+        "LEFT JOIN category_map cm ON cm.jurisdiction = $city "
+        "  AND cm.original_label = a.complaint_category AND cm.complaint_code IS NULL "
+        "LEFT JOIN category_map cc ON cc.jurisdiction = $city "
+        "  AND cc.original_label = a.complaint_category AND cc.complaint_code = a.complaint_code "
+        "LEFT JOIN label_groups lg ON lg.original_label = a.complaint_category "
         "LEFT JOIN outcome_map rm "
         "  ON rm.jurisdiction = $city AND rm.original_label = a.recc_outcome "
         "LEFT JOIN outcome_map fm "
         "  ON fm.jurisdiction = $city AND fm.original_label = a.final_outcome "
         "LEFT JOIN cpdp_findings f ON f.code = a.final_finding",
-        {"city": CITY, "slug": SLUG},
+        {"city": CITY, "slug": SLUG, "codebook_release": CODEBOOK_RELEASE},
     )
     ctx.load_rows(
         ACCUSED_FILE,
@@ -430,6 +457,7 @@ def _load_allegations(ctx: LoadContext) -> None:
             "final_outcome": "final_outcome",
             "final_level": "_final_level",
             "category_group": "_category_group",
+            "category_code": "complaint_code",
             "recommended_finding_original": "recc_finding",
             "recommended_flag": "_recommended_flag",
             "final_flag": "_final_flag",
