@@ -206,6 +206,9 @@ CREATE TABLE allegation_summary (
     finding             VARCHAR,
     recommended_level   VARCHAR,
     final_level         VARCHAR,
+    recommended_flag    VARCHAR,          -- outcome_map flags (imposed_not_served, ...)
+    final_flag          VARCHAR,
+    recommended_outcome_field VARCHAR,    -- publisher column of the recommendation
     allegations         BIGINT NOT NULL,
     first_received_year INTEGER,          -- of the allegations counted in the row
     last_received_year  INTEGER

@@ -514,3 +514,73 @@ def test_unmapped_outcome_label_stops_the_source(tmp_path):
     edited = "\n".join(line for line in text.splitlines() if not line.startswith("Reprimand,"))
     with pytest.raises(SourceError, match="'Reprimand'"):
         _load_edited(tmp_path, outcome_map=edited + "\n")
+
+
+def test_issue_12_outcome_flags_checked_in_the_raw_file(db):
+    # python3 csv over complaints-accused.csv.gz: final_outcome '**PENALTY NOT SERVED' (cv 1)
+    # 647, 'Penalty Not Served' (cv 2) 279, 'RESIGNED -NOT SERVED' (cv 1) 900, 'Resigned'
+    # (cv 2, code 800) 644 -> 2,470 imposed_not_served, level NULL; "SUSPEN'D INDEFINIT'Y"
+    # 21 interim_measure; recc_outcome 'Penalty Not Served' 29 + 'Resigned' 25 -> 54.
+    rows = dict(
+        db.execute(
+            "SELECT final_flag, count(*) FROM allegations WHERE source_id = ? GROUP BY 1", [SLUG]
+        ).fetchall()
+    )
+    assert rows == {
+        "imposed_not_served": 647 + 279 + 900 + 644,
+        "interim_measure": 21,
+        None: 241945,
+    }
+    assert count_allegations(db, "final_flag IS NOT NULL AND final_level IS NOT NULL") == 0
+    assert count_allegations(db, "recommended_flag = 'imposed_not_served'") == 29 + 25
+    # 1,811 of them sustained with a 900 / 800 label of the issue (641 + 273 + 897), 2,451 with
+    # the 2000-2016 'Resigned' (640)
+    assert count_allegations(db, "finding = 'sustained' AND final_flag = 'imposed_not_served'") == (
+        641 + 273 + 897 + 640
+    )
+    flags = dict(
+        db.execute(
+            "SELECT original_label, flag FROM outcome_map WHERE jurisdiction = ? "
+            "AND flag IS NOT NULL",
+            [CITY],
+        ).fetchall()
+    )
+    assert flags == {
+        "**PENALTY NOT SERVED": "imposed_not_served",
+        "Penalty Not Served": "imposed_not_served",
+        "RESIGNED -NOT SERVED": "imposed_not_served",
+        "Resigned": "imposed_not_served",
+        "SUSPEN'D INDEFINIT'Y": "interim_measure",
+    }
+
+
+def test_issue_12_violation_noted_is_warning(db):
+    # 'Violation Noted' (code 000): final 827, recommended 862 rows (python3 csv), now at
+    # warning, the lowest disciplinary level (was advice, which is non-disciplinary)
+    assert (
+        count_allegations(db, "final_outcome = 'Violation Noted' AND final_level = 'warning'")
+        == 827
+    )
+    assert (
+        count_allegations(
+            db, "recommended_outcome = 'Violation Noted' AND recommended_level = 'warning'"
+        )
+        == 862
+    )
+    note = scalar(
+        db,
+        "SELECT note FROM outcome_map WHERE jurisdiction = ? "
+        "AND original_label = 'Violation Noted'",
+        [CITY],
+    )
+    assert note.startswith("CPD penalty code 000 = VIOLATION NOTED") and "warning" in note
+
+
+def test_recommended_outcome_field(db):
+    # recc_outcome is given in the 2000-2016 release only (cv 2: 125,019 rows)
+    rows = db.execute(
+        "SELECT recommended_outcome_field, count(*) FROM allegations WHERE source_id = ? "
+        "GROUP BY ALL ORDER BY 1",
+        [SLUG],
+    ).fetchall()
+    assert rows == [("recc_outcome", 125019), (None, 244436 - 125019)]
