@@ -101,7 +101,8 @@ SOURCE = Source(
     caveats="Label sets differ by release ('No Action Taken' and 'NO ACTION TAKEN' are both "
     "kept as published): levels and categories come from our reviewable maps in "
     "data/reference. The bare label 'MISCELLANEOUS' is used under 12 CATEGORY groups, so its "
-    "category is 'other': use category_group to split it. Recommended outcomes are given only "
+    "category is 'other' (except code S116 of the Domestic group): use category_group to "
+    "split it. Recommended outcomes are given only "
     "in the 2000-2016 release. An empty final_finding gives a NULL finding. District = beat // "
     "100 on the beat as published (beats 100-2599); complaints with no beat, beat 0 or a "
     "non-patrol beat are placed in the city. Retired districts 13, 21 and 23 appear.",
