@@ -51,6 +51,11 @@ PARAMS: dict[str, dict] = {
         "year_from": 2005,
         "year_to": 2015,
     },
+    "directives_recommendation_fields": {
+        "jurisdiction": CHICAGO,
+        "year_from": 2005,
+        "year_to": 2015,
+    },
     "directives_page_directives": {},
     "directives_page_methods": {"rule_id": RULE},
     "directives_page_observations": {
@@ -137,6 +142,7 @@ PARAMS: dict[str, dict] = {
     "overview_funnel": {"source_id": "us_chicago_cpdp_complaints"},
     "overview_gb_misconduct_total": {},
     "overview_penalty_vs_recommendation": {},
+    "overview_recommendation_fields": {},
     "overview_trend_years": {},
     "overview_trends_by_year": {"year_from": 2000, "year_to": 2018},
     "reject_reasons_of_source": {"source_id": "us_chicago_cpdp_complaints"},

@@ -102,7 +102,11 @@ CREATE TABLE allegations (
     recommended_finding_original VARCHAR,
     case_status          VARCHAR,         -- publisher's case status where given
     apu_reference_outcome VARCHAR,        -- NYC APU: plea agreed / Trial Commissioner penalty
-    apu_reference_level  VARCHAR          -- its level on the common scale
+    apu_reference_level  VARCHAR,         -- its level on the common scale
+    recommended_flag     VARCHAR,         -- outcome_map.flag of recommended_outcome
+    final_flag           VARCHAR,         -- outcome_map.flag of final_outcome
+    recommended_outcome_field VARCHAR,    -- publisher column recommended_outcome comes from
+    category_code        VARCHAR          -- publisher's allegation code (Chicago complaint_code)
 );
 
 CREATE TABLE assignments (
@@ -137,8 +141,9 @@ CREATE TABLE outcome_map (
     source_id       VARCHAR,
     regime          VARCHAR,
     note            VARCHAR,
-    -- interim_measure, imposed_not_served, licence_bar, credibility_list: what a label is
-    -- when it is not a level on the common scale (DESIGN §3: flags, never levels)
+    -- What a level cannot say (DESIGN §3: interim measures, licence bars and credibility
+    -- lists are flags, never levels): imposed_not_served, interim_measure, licence_bar,
+    -- credibility_list; NULL for most labels. Checked by queries/checks/outcome_flags_valid.sql.
     flag            VARCHAR
 );
 
@@ -146,7 +151,8 @@ CREATE TABLE category_map (
     jurisdiction    VARCHAR NOT NULL,
     original_label  VARCHAR NOT NULL,
     category        VARCHAR NOT NULL,
-    note            VARCHAR
+    note            VARCHAR,
+    complaint_code  VARCHAR              -- set: the row applies to this publisher code only
 );
 
 CREATE TABLE directives (
@@ -222,6 +228,9 @@ CREATE TABLE allegation_summary (
     finding             VARCHAR,
     recommended_level   VARCHAR,
     final_level         VARCHAR,
+    recommended_flag    VARCHAR,          -- outcome_map flags (imposed_not_served, ...)
+    final_flag          VARCHAR,
+    recommended_outcome_field VARCHAR,    -- publisher column of the recommendation
     allegations         BIGINT NOT NULL,
     first_received_year INTEGER,          -- of the allegations counted in the row
     last_received_year  INTEGER

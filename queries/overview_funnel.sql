@@ -1,9 +1,14 @@
 -- name: overview_funnel
--- answers: for one allegation source, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale
+-- answers: for one allegation source, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale; a penalty imposed but not served (flag imposed_not_served, no level) is its own group 'imposed_not_served', never counted as no sanction or unknown
 -- params: $source_id
 -- Read from allegation_summary (allegations counted per finding and levels).
 WITH rows AS (
-    SELECT finding, recommended_level, final_level, allegations
+    SELECT finding, allegations,
+           coalesce(recommended_level,
+                    CASE WHEN recommended_flag = 'imposed_not_served' THEN recommended_flag END)
+               AS recommended_level,
+           coalesce(final_level,
+                    CASE WHEN final_flag = 'imposed_not_served' THEN final_flag END) AS final_level
     FROM allegation_summary
     WHERE source_id = $source_id
 )
@@ -24,4 +29,4 @@ SELECT 5, 'final', coalesce(final_level, 'unknown'), sum(allegations)::BIGINT
 FROM rows WHERE finding = 'sustained' GROUP BY ALL
 ORDER BY stage_order,
          list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal',
-                        'unknown'], level)
+                        'imposed_not_served', 'unknown'], level)

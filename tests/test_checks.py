@@ -56,8 +56,13 @@ PLANTED = {
         "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction) "
         "VALUES ('US', 'x', 'fired', true)"
     ],
+    "outcome_flags_valid": [
+        "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, flag) "
+        "VALUES ('US', 'x', NULL, false, 'not_served')"
+    ],
     "category_map_valid": [
-        "INSERT INTO category_map VALUES ('US', 'x', 'other', NULL), ('US', 'x', 'bias', NULL)"
+        "INSERT INTO category_map VALUES ('US', 'x', 'other', NULL, NULL), "
+        "('US', 'x', 'bias', NULL, NULL)"
     ],
     "assignments_vocabulary": [
         "INSERT INTO assignments VALUES ('0123456789abcdef', 's1', '1', 'u', 'patrol', NULL, NULL)"
@@ -134,3 +139,27 @@ def test_outcomes_mapped_covers_the_apu_reference_penalty():
     assert con.execute(check).fetchall() == [("US-IL-CHI", "REPRIMAND", "suspension", "warning")]
     con.execute("UPDATE allegations SET apu_reference_outcome = 'UNMAPPED PLEA'")
     assert con.execute(check).fetchall() == [("US-IL-CHI", "UNMAPPED PLEA", "suspension", None)]
+
+
+def test_outcome_flags_valid_ties_allegation_flags_to_the_map():
+    # Issue 12: a flag (e.g. imposed_not_served) is in the vocabulary, and an allegation's
+    # recommended_flag / final_flag is the map's flag for its label, never typed apart.
+    con = fresh_warehouse()
+    con.execute(SOURCE)
+    con.execute(
+        "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, flag) "
+        "VALUES ('US-IL-CHI', 'Penalty Not Served', NULL, false, 'imposed_not_served')"
+    )
+    con.execute(
+        "INSERT INTO allegations (allegation_id, source_id, final_outcome, final_level, "
+        "final_flag) VALUES ('a1', 's1', 'Penalty Not Served', NULL, 'imposed_not_served')"
+    )
+    check = queries.get("outcome_flags_valid", "checks").sql
+    assert con.execute(check).fetchall() == []
+    con.execute("UPDATE allegations SET final_flag = NULL")
+    assert len(con.execute(check).fetchall()) == 1
+    con.execute("UPDATE allegations SET final_flag = 'imposed_not_served'")
+    con.execute(
+        "UPDATE allegations SET recommended_outcome = 'x', recommended_flag = 'licence_bar'"
+    )
+    assert len(con.execute(check).fetchall()) == 1

@@ -100,8 +100,10 @@ def test_hand_counted_outcomes(db):
     # final_outcome in ('ADMIN. TERMINATION', 'Administrative Termination', 'SEPARATION',
     # 'Separation') -> 634
     assert count_allegations(db, "final_level = 'dismissal'") == 634
-    # sum(r["final_outcome"] == "Violation Noted") -> 827
-    assert count_allegations(db, "final_level = 'advice'") == 827
+    # sum(r["final_outcome"] == "Violation Noted") -> 827: since issue 12 at warning, with
+    # 'Reprimand' / 'REPRIMAND' (5280), so no Chicago final outcome is at advice any more
+    assert count_allegations(db, "final_level = 'advice'") == 0
+    assert count_allegations(db, "final_level = 'warning'") == 5280 + 827
     # 'SUSPEN' in final_outcome.upper() -> 11014, minus 21 "SUSPEN'D INDEFINIT'Y" (interim,
     # no level), plus the bare day counts '35' (2), '365' (15), '40', '326', '540' (1 each)
     assert count_allegations(db, "final_level = 'suspension'") == 11014 - 21 + 20
@@ -194,7 +196,7 @@ def test_outcome_map_levels(db):
     assert levels["NO ACTION TAKEN"] == levels["No Action Taken"] == "none"
     assert levels["3 DAY SUSPENSION"] == levels["90 Day Suspension"] == "suspension"
     assert levels["REPRIMAND"] == levels["Reprimand"] == "warning"
-    assert levels["Violation Noted"] == "advice"
+    assert levels["Violation Noted"] == "warning"  # a penalty on the record (issue 12)
     assert levels["ADMIN. TERMINATION"] == levels["Separation"] == "dismissal"
     for label in (
         "RESIGNED -NOT SERVED",
@@ -250,7 +252,9 @@ def test_every_outcome_label_is_mapped_once(db):
 def test_category_map(db):
     categories = dict(
         db.execute(
-            "SELECT original_label, category FROM category_map WHERE jurisdiction = ?", [CITY]
+            "SELECT original_label, category FROM category_map WHERE jurisdiction = ? "
+            "AND complaint_code IS NULL",
+            [CITY],
         ).fetchall()
     )
     assert categories["EXCESSIVE FORCE:  ARRESTEE - DURING ARREST"] == "use_of_force"
@@ -278,7 +282,7 @@ def test_category_map(db):
     assert (
         scalar(
             db,
-            "SELECT count(*) - count(DISTINCT original_label) FROM category_map "
+            "SELECT count(*) - count(DISTINCT (original_label, complaint_code)) FROM category_map "
             "WHERE jurisdiction = ?",
             [CITY],
         )
@@ -295,11 +299,64 @@ def test_category_map(db):
     assert (
         count_allegations(
             db,
-            "category IS DISTINCT FROM (SELECT category FROM category_map m "
-            "WHERE m.jurisdiction = 'US-IL-CHI' AND m.original_label = category_original)",
+            "category IS DISTINCT FROM coalesce((SELECT category FROM category_map m "
+            "WHERE m.jurisdiction = 'US-IL-CHI' AND m.original_label = category_original "
+            "AND m.complaint_code = category_code), (SELECT category FROM category_map m "
+            "WHERE m.jurisdiction = 'US-IL-CHI' AND m.original_label = category_original "
+            "AND m.complaint_code IS NULL))",
         )
         == 0
     )
+
+
+def test_issue_12_categories_checked_in_the_raw_file(db):
+    # python3 csv over complaints-accused.csv.gz, by complaint_code, cv and complaint_category:
+    # 05F: 'DOMESTIC' (cv 2) 110 + 'EXCESSIVE FORCE:  DOMESTIC' (cv 1) 21 = 131, excessive
+    # force at a domestic call -> use_of_force (was domestic_violence); 05F in cv 3 is the
+    # later firearm code (1 row).
+    assert (
+        count_allegations(
+            db,
+            "category_code = '05F' "
+            "AND category_original IN ('DOMESTIC', 'EXCESSIVE FORCE:  DOMESTIC')",
+        )
+        == 131
+    )
+    assert db.execute(
+        "SELECT DISTINCT category, category_group FROM allegations WHERE source_id = ? "
+        "AND category_code = '05F'",
+        [SLUG],
+    ).fetchall() == [("use_of_force", "Use of Force")]
+    # S116 'MISCELLANEOUS' of the 'Domestic' group (cv 3): 10 rows -> domestic_violence, while
+    # the bare label under other codes stays 'other' (18,461 rows)
+    assert db.execute(
+        "SELECT category, category_group, count(*) FROM allegations WHERE source_id = ? "
+        "AND category_code = 'S116' GROUP BY ALL",
+        [SLUG],
+    ).fetchall() == [("domestic_violence", "Domestic", 10)]
+    assert count_allegations(db, "category_original = 'MISCELLANEOUS' AND category = 'other'") == (
+        18471 - 10
+    )
+    # 05L: 'UNNECESSARY PHYSICAL CONTACT - ON DUTY' in cv 1 (723) and cv 2 (3,343), the code's
+    # earlier definition -> group 'Use of Force' (was 'Domestic', the xlsx's later meaning);
+    # 'DOMESTIC INCIDENT - NOT PHYSICAL' in cv 3 (43) keeps the xlsx group 'Domestic'.
+    rows = db.execute(
+        "SELECT category_original, category, category_group, count(*) FROM allegations "
+        "WHERE source_id = ? AND category_code = '05L' GROUP BY ALL ORDER BY 1",
+        [SLUG],
+    ).fetchall()
+    assert rows == [
+        ("DOMESTIC INCIDENT - NOT PHYSICAL", "domestic_violence", "Domestic", 43),
+        ("UNNECESSARY PHYSICAL CONTACT - ON DUTY", "use_of_force", "Use of Force", 723 + 3343),
+    ]
+    # 'Domestic' group now: 05K 2,222 + 51, 05ZZK 18, 05L (cv 3) 43, S112-S114 7 + 2 + 2,
+    # S116 10 = 2,355 (6,421 with the 4,066 reused-05L rows before issue 12)
+    assert count_allegations(db, "category_group = 'Domestic'") == 2222 + 51 + 18 + 43 + 11 + 10
+    # Every row's label mapped with the CSV (code rows first): domestic_violence 4,915 (5,036
+    # before issue 12: -131 for 05F, +10 for S116), use_of_force 60,063, other 116,617.
+    assert count_allegations(db, "category = 'domestic_violence'") == 4915
+    assert count_allegations(db, "category = 'use_of_force'") == 60063
+    assert count_allegations(db, "category = 'other'") == 116617
 
 
 def test_category_group_from_xlsx(db):
@@ -457,3 +514,73 @@ def test_unmapped_outcome_label_stops_the_source(tmp_path):
     edited = "\n".join(line for line in text.splitlines() if not line.startswith("Reprimand,"))
     with pytest.raises(SourceError, match="'Reprimand'"):
         _load_edited(tmp_path, outcome_map=edited + "\n")
+
+
+def test_issue_12_outcome_flags_checked_in_the_raw_file(db):
+    # python3 csv over complaints-accused.csv.gz: final_outcome '**PENALTY NOT SERVED' (cv 1)
+    # 647, 'Penalty Not Served' (cv 2) 279, 'RESIGNED -NOT SERVED' (cv 1) 900, 'Resigned'
+    # (cv 2, code 800) 644 -> 2,470 imposed_not_served, level NULL; "SUSPEN'D INDEFINIT'Y"
+    # 21 interim_measure; recc_outcome 'Penalty Not Served' 29 + 'Resigned' 25 -> 54.
+    rows = dict(
+        db.execute(
+            "SELECT final_flag, count(*) FROM allegations WHERE source_id = ? GROUP BY 1", [SLUG]
+        ).fetchall()
+    )
+    assert rows == {
+        "imposed_not_served": 647 + 279 + 900 + 644,
+        "interim_measure": 21,
+        None: 241945,
+    }
+    assert count_allegations(db, "final_flag IS NOT NULL AND final_level IS NOT NULL") == 0
+    assert count_allegations(db, "recommended_flag = 'imposed_not_served'") == 29 + 25
+    # 1,811 of them sustained with a 900 / 800 label of the issue (641 + 273 + 897), 2,451 with
+    # the 2000-2016 'Resigned' (640)
+    assert count_allegations(db, "finding = 'sustained' AND final_flag = 'imposed_not_served'") == (
+        641 + 273 + 897 + 640
+    )
+    flags = dict(
+        db.execute(
+            "SELECT original_label, flag FROM outcome_map WHERE jurisdiction = ? "
+            "AND flag IS NOT NULL",
+            [CITY],
+        ).fetchall()
+    )
+    assert flags == {
+        "**PENALTY NOT SERVED": "imposed_not_served",
+        "Penalty Not Served": "imposed_not_served",
+        "RESIGNED -NOT SERVED": "imposed_not_served",
+        "Resigned": "imposed_not_served",
+        "SUSPEN'D INDEFINIT'Y": "interim_measure",
+    }
+
+
+def test_issue_12_violation_noted_is_warning(db):
+    # 'Violation Noted' (code 000): final 827, recommended 862 rows (python3 csv), now at
+    # warning, the lowest disciplinary level (was advice, which is non-disciplinary)
+    assert (
+        count_allegations(db, "final_outcome = 'Violation Noted' AND final_level = 'warning'")
+        == 827
+    )
+    assert (
+        count_allegations(
+            db, "recommended_outcome = 'Violation Noted' AND recommended_level = 'warning'"
+        )
+        == 862
+    )
+    note = scalar(
+        db,
+        "SELECT note FROM outcome_map WHERE jurisdiction = ? "
+        "AND original_label = 'Violation Noted'",
+        [CITY],
+    )
+    assert note.startswith("CPD penalty code 000 = VIOLATION NOTED") and "warning" in note
+
+
+def test_recommended_outcome_field(db):
+    # recc_outcome is given in the 2000-2016 release only (cv 2: 125,019 rows)
+    rows = db.execute(
+        "SELECT recommended_outcome_field, count(*) FROM allegations WHERE source_id = ? "
+        "GROUP BY ALL ORDER BY 1",
+        [SLUG],
+    ).fetchall()
+    assert rows == [("recc_outcome", 125019), (None, 244436 - 125019)]

@@ -2,6 +2,8 @@
 
 import csv
 
+import pytest
+
 from etl.pseudonym import officer_key
 from tests.conftest import REFERENCE_DIR, TEST_KEY
 
@@ -81,8 +83,63 @@ def test_unit_roles(db):
     assert role("50", "AIRPORT LAW ENFORCEMENT SECTION - NORTH") == "public_facing"
     assert role("162", "RECORDS DIVISION") == "back_office"
     assert role("44", "RECRUIT TRAINING SECTION") == "back_office"
-    assert role("167", "EVIDENCE AND RECOVERED PROPERTY SECTION") == "back_office"
+    # Issue 12: property is released to its owners at a counter (was back_office).
+    assert role("167", "EVIDENCE AND RECOVERED PROPERTY SECTION") == "public_facing"
+    assert role("177", "FORENSIC SERVICES DIVISION") == "back_office"
     assert role("49", "UNKNOWN") == "unknown"
+
+
+# Issue 12: units that meet the public or victims, classed back_office until then.
+MET_THE_PUBLIC = [
+    ("277", "FORENSIC SERVICES EVIDENCE TECHNICIAN SECTION"),
+    ("377", "FORENSIC SERVICES UNIT - ET NORTH"),
+    ("477", "FORENSIC SERVICES UNIT - ET SOUTH"),
+    ("86", "OEC-POLICE DISPATCH"),
+    ("176", "COMMUNICATION OPERATIONS UNIT"),
+    ("276", "OEMC - DETAIL SECTION"),
+    ("83", "OEC-CAD OPERATIONS"),
+    ("43", "COMMUNICATIONS C/G"),
+    ("121", "BUREAU OF INTERNAL AFFAIRS"),
+    ("112", "BUREAU OF PROFESSIONAL STANDARDS"),
+    ("113", "INDEPENDENT POLICE REVIEW AUTHORITY (IPRA)"),
+    ("163", "RECORDS INQUIRY SECTION"),
+    ("165", "FIELD INQUIRY SECTION"),
+    ("168", "AUTO POUND SECTION"),
+]
+
+
+@pytest.mark.parametrize(("unit_id", "unit_name"), MET_THE_PUBLIC)
+def test_units_meeting_the_public_are_not_back_office(db, unit_id, unit_name):
+    role, note = db.execute(
+        "SELECT role_category, note FROM units WHERE source_id = ? AND unit_id = ? "
+        "AND unit_name = ?",
+        [SLUG, unit_id, unit_name],
+    ).fetchone()
+    assert role == "public_facing"
+    assert "was back_office" in note
+    # A single-name unit number: its assignments take the same role.
+    assert db.execute(
+        "SELECT DISTINCT role_category FROM assignments WHERE source_id = ? AND unit_id = ?",
+        [SLUG, unit_id],
+    ).fetchall() == [("public_facing",)]
+
+
+def test_role_counts_after_the_issue_12_review(db):
+    # grep -c ',back_office,' data/reference/unit_roles_us_il_chi.csv: 88 before, 67 after
+    # (21 rows to public_facing, 122 -> 143). Assignments (warehouse, counted by role):
+    # back_office 21831 -> 19169, public_facing 78508 -> 81146, unknown 4070 -> 4094 (unit
+    # 115 now has names of two roles: CRIME CONTROL STRATEGIES SECTION's 24 assignments).
+    assert dict(
+        db.execute(
+            "SELECT role_category, count(*) FROM units WHERE source_id = ? GROUP BY 1", [SLUG]
+        ).fetchall()
+    ) == {"back_office": 67, "public_facing": 143, "victim_facing": 12, "unknown": 20}
+    assert dict(
+        db.execute(
+            "SELECT role_category, count(*) FROM assignments WHERE source_id = ? GROUP BY 1",
+            [SLUG],
+        ).fetchall()
+    ) == {"back_office": 19169, "public_facing": 81146, "victim_facing": 2465, "unknown": 4094}
 
 
 def test_role_file_covers_every_unit(db):

@@ -125,7 +125,9 @@ def test_apu_reference_penalty(db):
     # python3 csv over FILE and the outcome map: Officer is_APU == 'Yes' and APU Plea Agreed
     # Penalty (956 rows) or else APU Trial Commissioner Recommended Penalty (320 rows)
     # non-blank -> 1276; no row has both, no non-APU row has either. Levels: plea 202
-    # advice, 23 warning, 730 suspension, 1 dismissal; trial 5, 21, 281, 13.
+    # advice, 66 warning, 687 suspension, 1 dismissal; trial 5, 21, 281, 13. Issue 12 moved
+    # the 43 plea penalties 'Command Discipline A|B <n> days' (13 A, 30 B) from suspension
+    # to warning: forfeited days inside a Command Discipline are command-level.
     rows = db.execute(
         "SELECT split_part(final_outcome_detail, ':', 1), apu_reference_level, count(*) "
         "FROM allegations WHERE source_id = ? AND apu_reference_outcome IS NOT NULL "
@@ -135,8 +137,8 @@ def test_apu_reference_penalty(db):
     assert sorted(rows) == [
         ("APU plea", "advice", 202),
         ("APU plea", "dismissal", 1),
-        ("APU plea", "suspension", 730),
-        ("APU plea", "warning", 23),
+        ("APU plea", "suspension", 687),
+        ("APU plea", "warning", 66),
         ("APU trial", "advice", 5),
         ("APU trial", "dismissal", 13),
         ("APU trial", "suspension", 281),
@@ -184,7 +186,12 @@ def test_apu_reference_penalty(db):
         ("Command Discipline B", "warning", True),
         ("Warned and admonished", "warning", True),
         ("Reprimand", "warning", True),
-        ("Command Discipline - A (Vacation: 0.25 days)", "suspension", True),
+        ("Command Discipline - A (Vacation: 0.25 days)", "warning", True),
+        ("Command Discipline B 10 days", "warning", True),
+        # APU charges format: the days were imposed after charges, apart from the CD
+        ("Forfeit vacation 10 days / Command Discipline B", "suspension", True),
+        ("Closed Administratively (Command Discipline - B) / Vacation: 8 days", "warning", True),
+        ("Vacation: 5 days", "suspension", True),
         ("Forfeit vacation 5 days", "suspension", True),
         ("Suspension 10 days", "suspension", True),
         ("Dismissal Probation", "suspension", True),
@@ -299,10 +306,54 @@ def test_bad_rows_are_rejected(tmp_path):
 def test_repeated_label_in_outcome_map_fails(tmp_path):
     def repeat_a_label(path):
         rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
-        rows.append(["US-NY-NYC", "Instructions", "warning", "true", "conflicting copy"])
+        rows.append(["US-NY-NYC", "Instructions", "warning", "true", "conflicting copy", ""])
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(rows)
         path.write_text(out.getvalue(), encoding="utf-8")
 
     with pytest.raises(SourceError, match="repeated label"):
         _load_with(tmp_path, reference_edit=repeat_a_label)
+
+
+def test_recommended_outcome_field(db):
+    # python3 csv over FILE (first copy of each Complaint Id x Tax ID): Board Discipline
+    # Recommendation non-blank 7,165; else CCRB Substantiated Officer Disposition 7,753.
+    rows = db.execute(
+        "SELECT recommended_outcome_field, count(*) FROM allegations WHERE source_id = ? "
+        "GROUP BY ALL ORDER BY 1",
+        [SLUG],
+    ).fetchall()
+    assert rows == [
+        ("Board Discipline Recommendation", 7165),
+        ("CCRB Substantiated Officer Disposition", 7753),
+    ]
+    # no NYC label carries a flag
+    assert db.execute(
+        "SELECT count(*) FROM allegations WHERE source_id = ? "
+        "AND (recommended_flag IS NOT NULL OR final_flag IS NOT NULL)",
+        [SLUG],
+    ).fetchone() == (0,)
+
+
+def test_issue_12_command_discipline_levels(db):
+    # Issue 12: recommended and imposed Command Disciplines on one level. python3 csv over FILE
+    # and the map: 'Above the recommendation' 954 -> 166, of which "Command Discipline" in
+    # both labels 798 -> 10, all APU cases imposing 'Forfeit vacation <n> days / Command
+    # Discipline A|B' (days after charges, apart from the Command Discipline: suspension).
+    scale = (
+        "list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'], {})"
+    )
+    above = db.execute(
+        "SELECT count(*), count(*) FILTER (WHERE recommended_outcome LIKE '%Command Discipline%' "
+        "AND final_outcome LIKE '%Command Discipline%') FROM allegations WHERE source_id = ? "
+        f"AND {scale.format('final_level')} > {scale.format('recommended_level')}",
+        [SLUG],
+    ).fetchone()
+    assert above == (166, 10)
+    # every final label with a Command Discipline and days written inside it is at warning
+    assert db.execute(
+        "SELECT DISTINCT final_level FROM allegations WHERE source_id = ? "
+        "AND regexp_matches(final_outcome, 'Command Discipline[ -]+[AB] ?\\(Vacation|"
+        "Command Discipline [AB] [0-9]+ days')",
+        [SLUG],
+    ).fetchall() == [("warning",)]

@@ -62,7 +62,24 @@ TEXT: dict[str, dict[str, str]] = {
     "outcome_suspension": {"en": "Suspension", "fr": "Suspension"},
     "outcome_demotion": {"en": "Demotion or transfer", "fr": "Rétrogradation ou mutation"},
     "outcome_dismissal": {"en": "Dismissal", "fr": "Révocation"},
+    "outcome_imposed_not_served": {
+        "en": "Penalty imposed, not served",
+        "fr": "Sanction infligée, non exécutée",
+    },
     "outcome_unknown": {"en": "Unknown or not a sanction", "fr": "Inconnue ou hors sanction"},
+    # Which publisher column a recommendation comes from (allegations.recommended_outcome_field)
+    "recommendation_fields_caption": {
+        "en": "Recommendations in this figure: {fields}.",
+        "fr": "Recommandations de cette figure : {fields}.",
+    },
+    "recommendation_field_count": {
+        "en": "{count} from the publisher's column “{field}”",
+        "fr": "{count} issues de la colonne « {field} » de l'éditeur",
+    },
+    "recommendation_field_none": {
+        "en": "{count} with no recommendation column",
+        "fr": "{count} sans colonne de recommandation",
+    },
     # Findings
     "finding_sustained": {"en": "Sustained", "fr": "Fondée"},
     "finding_not_sustained": {"en": "Not sustained", "fr": "Non établie"},

@@ -27,5 +27,6 @@ OUTCOME_COLOURS = {
     "suspension": "#E69F00",
     "demotion": "#CC79A7",
     "dismissal": "#D55E00",
+    "imposed_not_served": "#F0E442",  # a flag, not a level: penalty imposed, not served
     "unknown": "#EEEEEE",
 }

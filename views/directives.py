@@ -23,6 +23,7 @@ from ui.i18n import Translator
 from ui.page import PageContext, chart_footer
 from ui.palette import MUTED, OKABE_ITO
 from ui.rates import proportion_with_interval
+from ui.recommendation_fields import caption as recommendation_fields_caption
 
 # The compliance vocabulary, in the order of every legend and table.
 STATUSES = (
@@ -1825,6 +1826,16 @@ def render_penalties(page: PageContext) -> None:
     if jurisdiction == "US-NY-NYC":
         st.caption(t("penalty_nyc_citywide"))
     render_downgrades_by_year(page, rows, source_ids, years_text)
+    # Which publisher column each recommendation of these figures comes from (same rows).
+    fields = data.query(
+        "directives_recommendation_fields",
+        jurisdiction=jurisdiction,
+        year_from=year_from,
+        year_to=year_to,
+    )
+    text = recommendation_fields_caption(fields, "both_levels", t, lambda n: number(n, page.lang))
+    if text:
+        st.caption(text)
     if jurisdiction == "US-IL-CHI":
         render_downgrades_by_district(page, rows, source_ids, years_text)
     render_biggest_gaps(page, jurisdiction, source_ids)

@@ -18,6 +18,7 @@ from ui import data
 from ui.i18n import OUTCOME_LEVELS
 from ui.page import PageContext, chart_footer
 from ui.palette import OKABE_ITO, OUTCOME_COLOURS
+from ui.recommendation_fields import caption as recommendation_fields_caption
 
 TEXT = {
     "overview_title": {
@@ -101,8 +102,8 @@ TEXT = {
         "fr": "De l'allégation à la sanction",
     },
     "funnel_intro": {
-        "en": "Only Chicago and New York publish one row per allegation or complaint, so only they show the whole path: how many allegations are sustained, what discipline the investigators recommend, and what discipline is finally imposed. Outcomes are placed on a common scale from no sanction to dismissal; “unknown or not a sanction” covers pending cases, officers who resigned or retired, and outcomes not published. All years in the file are counted.",
-        "fr": "Seules Chicago et New York publient une ligne par allégation ou par plainte : elles seules montrent tout le parcours, combien d'allégations sont jugées fondées, quelle sanction les enquêteurs recommandent et laquelle est finalement infligée. Les sanctions sont placées sur une échelle commune, de l'absence de sanction à la révocation ; « inconnue ou hors sanction » regroupe les affaires en cours, les policiers démissionnaires ou retraités et les sanctions non publiées. Toutes les années du fichier sont comptées.",
+        "en": "Only Chicago and New York publish one row per allegation or complaint, so only they show the whole path: how many allegations are sustained, what discipline the investigators recommend, and what discipline is finally imposed. Outcomes are placed on a common scale from no sanction to dismissal; “penalty imposed, not served” (Chicago: the officer resigned or was inactive before serving it) is shown apart, never as no sanction; “unknown or not a sanction” covers pending cases, officers who resigned or retired before a penalty, and outcomes not published. All years in the file are counted.",
+        "fr": "Seules Chicago et New York publient une ligne par allégation ou par plainte : elles seules montrent tout le parcours, combien d'allégations sont jugées fondées, quelle sanction les enquêteurs recommandent et laquelle est finalement infligée. Les sanctions sont placées sur une échelle commune, de l'absence de sanction à la révocation ; « sanction infligée, non exécutée » (Chicago : le policier a démissionné ou était inactif avant de l'exécuter) est montrée à part, jamais comme une absence de sanction ; « inconnue ou hors sanction » regroupe les affaires en cours, les policiers démissionnaires ou retraités avant toute sanction et les sanctions non publiées. Toutes les années du fichier sont comptées.",
     },
     "funnel_choose": {"en": "Show the path for", "fr": "Afficher le parcours pour"},
     "stage_all": {"en": "All allegations", "fr": "Toutes les allégations"},
@@ -343,7 +344,9 @@ DEFAULT_YEAR_FROM = 2000  # the richer Chicago releases start in 2000; NYC start
 MIN_DECIDED_FOR_READING = 100  # years with fewer decided allegations are left out of readings
 STORY_CASE = "FR-001."  # Maisons-Alfort, in data/reference/curated/cases_register.csv
 STORY_DIRECTIVE = "FR-1"
-LEVELS_AND_UNKNOWN = [*OUTCOME_LEVELS, "unknown"]
+# A penalty imposed but not served (Chicago codes 800 and 900) has no level (DESIGN §3) but
+# is not "no sanction" either: it is a group of its own, between the scale and "unknown".
+LEVELS_AND_UNKNOWN = [*OUTCOME_LEVELS, "imposed_not_served", "unknown"]
 
 
 def render(page: PageContext) -> None:
@@ -714,6 +717,11 @@ def render_funnel_levels(
         .properties(height=230)  # Streamlit fits the legend and axes inside this height
     )
     st.altair_chart(chart, width="stretch")
+    fields = data.query("overview_recommendation_fields")
+    fields = fields[fields["source_id"] == source.source_id]
+    text = recommendation_fields_caption(fields, "both_known", t, lambda n: number(n, lang))
+    if text:
+        st.caption(text)
     chart_footer(
         page,
         [source.source_id],
@@ -734,7 +742,7 @@ def funnel_levels_reading(
     levels: pd.DataFrame, sustained: int, place: str, source: FunnelSource, t, lang: str
 ) -> str:
     def most_common(stage: str) -> pd.Series | None:
-        known = levels[(levels["stage"] == stage) & (levels["level"] != "unknown")]
+        known = levels[(levels["stage"] == stage) & levels["level"].isin(OUTCOME_LEVELS)]
         return known.sort_values("allegations", ascending=False).iloc[0] if len(known) else None
 
     final, recommended = most_common("final"), most_common("recommended")

@@ -29,6 +29,11 @@ def load(ctx: LoadContext) -> None:
     ctx.require_columns(
         "staged", FILE, ["jurisdiction", "regime", "original_label", "common_level", "is_sanction"]
     )
+    # An optional `flag` column (interim measures, licence bars, credibility lists: DESIGN
+    # §3 says flags, never levels) goes to outcome_map.flag; its vocabulary is checked by
+    # queries/checks/outcome_flags_valid.sql.
+    staged_columns = {row[0] for row in ctx.con.execute("DESCRIBE staged").fetchall()}
+    flag = "flag" if "flag" in staged_columns else "NULL"
     ctx.load_rows(
         FILE,
         "staged",
@@ -41,7 +46,7 @@ def load(ctx: LoadContext) -> None:
             "source_id": "$source_id",
             "regime": "regime",
             "note": "notes",
-            "flag": "flag",
+            "flag": flag,
         },
         reject_rules=[
             RejectRule("original_label", "original_label is empty", "original_label IS NULL"),

@@ -102,7 +102,8 @@ SOURCE = Source(
     caveats="Label sets differ by release ('No Action Taken' and 'NO ACTION TAKEN' are both "
     "kept as published): levels and categories come from our reviewable maps in "
     "data/reference. The bare label 'MISCELLANEOUS' is used under 12 CATEGORY groups, so its "
-    "category is 'other': use category_group to split it. Recommended outcomes are given only "
+    "category is 'other' (except code S116 of the Domestic group): use category_group to "
+    "split it. Recommended outcomes are given only "
     "in the 2000-2016 release. An empty final_finding gives a NULL finding. District = beat // "
     "100 on the beat as published (beats 100-2599); complaints with no beat, beat 0 or a "
     "non-patrol beat are placed in the city. Retired districts 13, 21 and 23 appear.",
@@ -111,6 +112,11 @@ SOURCE = Source(
 SLUG = SOURCE.slug
 CITY = "US-IL-CHI"
 LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
+# outcome_map.flag: what a level cannot say (DESIGN §3: interim measures, licence bars and
+# credibility lists are flags, never levels; a penalty imposed but not served keeps NULL level).
+FLAGS = ("imposed_not_served", "interim_measure", "licence_bar", "credibility_list")
+# The publisher column recommended_outcome is read from (allegations.recommended_outcome_field).
+RECOMMENDED_FIELD = "recc_outcome"
 CATEGORIES = (
     "domestic_violence",
     "use_of_force",
@@ -144,6 +150,12 @@ REGION_SQL = (
     f"THEN 'US-IL-CHI-D' || CAST(CAST(floor({BEAT_NUMBER} / 100) AS BIGINT) AS VARCHAR) "
     "ELSE $city END"
 )
+# Complaint Categories.xlsx is the codebook of the 2000-2018 release (cv 3, the data
+# dictionary's release numbers): its code -> CATEGORY group is the definition in force for
+# that release. Earlier releases (cv 1: 1967-1999, cv 2: 2000-2016) used earlier definitions,
+# and a few codes were later reused (05L: on-duty unnecessary physical contact, now a domestic
+# incident); see _load_allegations.
+CODEBOOK_RELEASE = 3
 CATEGORY_HEADER = ("DESCRIPTION", "CATEGORY", "ON / OFF DUTY", "CITIZEN / DEPT")
 CATEGORY_COLUMNS = ["code", "description", "category_group", "on_off_duty", "citizen_dept"]
 
@@ -185,6 +197,13 @@ def _load_outcome_map(ctx: LoadContext) -> None:
     )
     _fail_if_any(
         ctx,
+        "SELECT original_label FROM ref_map WHERE flag IS NOT NULL "
+        "AND NOT list_contains($flags, flag)",
+        {"flags": list(FLAGS)},
+        f"{where}: flag not in {FLAGS} for",
+    )
+    _fail_if_any(
+        ctx,
         "SELECT original_label FROM ref_map WHERE TRY_CAST(is_sanction AS BOOLEAN) IS NULL",
         {},
         f"{where}: is_sanction is not true/false for",
@@ -199,10 +218,10 @@ def _load_outcome_map(ctx: LoadContext) -> None:
     # The note quotes the CPD code's own wording, so a reviewer sees what the label rests on.
     ctx.con.execute(
         "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, source_id, "
-        "regime, note) "
+        "regime, note, flag) "
         "SELECT $city, m.original_label, m.level, CAST(m.is_sanction AS BOOLEAN), $slug, "
         "$regime, concat_ws('; ', 'CPD penalty code ' || p.CODE || ' = ' || p.ACTION_TAKEN, "
-        "m.note) "
+        "m.note), m.flag "
         "FROM ref_map m LEFT JOIN staged_penalty_codes p ON p.CODE = m.penalty_code",
         {"city": CITY, "slug": SLUG, "regime": REGIME},
     )
@@ -214,9 +233,10 @@ def _load_category_map(ctx: LoadContext) -> None:
     where = f"file data/reference/{CATEGORY_MAP_FILE}"
     _fail_if_any(
         ctx,
-        "SELECT original_label FROM ref_map GROUP BY 1 HAVING count(*) > 1",
+        "SELECT original_label FROM ref_map GROUP BY original_label, complaint_code "
+        "HAVING count(*) > 1",
         {},
-        f"{where}: label listed twice",
+        f"{where}: label (and complaint_code) listed twice",
     )
     _fail_if_any(
         ctx,
@@ -226,9 +246,17 @@ def _load_category_map(ctx: LoadContext) -> None:
         f"{where}: category not in {CATEGORIES} for",
     )
     ctx.con.execute(
-        "INSERT INTO category_map (jurisdiction, original_label, category, note) "
-        "SELECT $city, original_label, category, note FROM ref_map",
+        "INSERT INTO category_map (jurisdiction, original_label, category, note, complaint_code) "
+        "SELECT $city, original_label, category, note, complaint_code FROM ref_map",
         {"city": CITY},
+    )
+    # The reviewed group of each label (one group only; MISCELLANEOUS and labels whose code
+    # is not in the xlsx have none): used where a code meant something else before the xlsx.
+    ctx.con.execute(
+        "CREATE OR REPLACE TEMP TABLE label_groups AS "
+        "SELECT original_label, category_group FROM ref_map "
+        "WHERE complaint_code IS NULL AND category_group IS NOT NULL "
+        "AND category_group NOT LIKE '%|%' AND NOT starts_with(category_group, '(')"
     )
 
 
@@ -378,8 +406,13 @@ def _load_allegations(ctx: LoadContext) -> None:
     ctx.con.executemany("INSERT INTO cpdp_findings VALUES (?, ?)", list(FINDINGS.items()))
     # category_original is the published allegation text (complaint_category), the finest
     # label: it tells e.g. racial verbal abuse (bias) from profanity (discourtesy), and the
-    # text beats the code where CPD re-used codes (05L 'UNNECESSARY PHYSICAL CONTACT - ON
-    # DUTY' is now filed under 'Domestic'). The xlsx group goes to category_group.
+    # text beats the code where CPD re-used codes. A map row with a complaint_code applies to
+    # that code only and comes first (S116, the MISCELLANEOUS of the 'Domestic' group).
+    # category_group is joined by code *and* period: the xlsx group is the definition in force
+    # in release CODEBOOK_RELEASE; a row of an earlier release whose label's reviewed group
+    # (category_map_us_il_chi.csv) differs was filed under the code's earlier definition, so
+    # it keeps that group (05L 'UNNECESSARY PHYSICAL CONTACT - ON DUTY', 1967-2016: 'Use of
+    # Force', where the xlsx now files 05L under 'Domestic').
     # Dates and region come from the case loaded above (a complaint whose row was rejected,
     # or is missing, gives NULL dates and the city). Every join is at most one row per
     # accused row: cases, codes, finding codes and map labels are unique (checked above).
@@ -387,19 +420,27 @@ def _load_allegations(ctx: LoadContext) -> None:
         "CREATE OR REPLACE TEMP TABLE staged_allegations AS "
         "SELECT a.*, c.region_id AS _region_id, c.incident_date AS _incident_date, "
         "c.received_date AS _received_date, c.closed_date AS _closed_date, "
-        "g.category_group AS _category_group, cm.category AS _category, "
-        "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding "
+        "CASE WHEN TRY_CAST(a.cv AS INTEGER) < $codebook_release "
+        "  AND lg.category_group IS DISTINCT FROM g.category_group "
+        "  AND lg.category_group IS NOT NULL THEN lg.category_group "
+        "  ELSE g.category_group END AS _category_group, "
+        "coalesce(cc.category, cm.category) AS _category, "
+        "rm.level AS _recommended_level, fm.level AS _final_level, f.finding AS _finding, "
+        "rm.flag AS _recommended_flag, fm.flag AS _final_flag "
         "FROM staged_accused a "
         "LEFT JOIN cases c ON c.source_id = $slug AND c.case_id = a.cr_id "
         "LEFT JOIN staged_categories g ON g.code = a.complaint_code "
-        "LEFT JOIN category_map cm "
-        "  ON cm.jurisdiction = $city AND cm.original_label = a.complaint_category "
+        "LEFT JOIN category_map cm ON cm.jurisdiction = $city "
+        "  AND cm.original_label = a.complaint_category AND cm.complaint_code IS NULL "
+        "LEFT JOIN category_map cc ON cc.jurisdiction = $city "
+        "  AND cc.original_label = a.complaint_category AND cc.complaint_code = a.complaint_code "
+        "LEFT JOIN label_groups lg ON lg.original_label = a.complaint_category "
         "LEFT JOIN outcome_map rm "
         "  ON rm.jurisdiction = $city AND rm.original_label = a.recc_outcome "
         "LEFT JOIN outcome_map fm "
         "  ON fm.jurisdiction = $city AND fm.original_label = a.final_outcome "
         "LEFT JOIN cpdp_findings f ON f.code = a.final_finding",
-        {"city": CITY, "slug": SLUG},
+        {"city": CITY, "slug": SLUG, "codebook_release": CODEBOOK_RELEASE},
     )
     ctx.load_rows(
         ACCUSED_FILE,
@@ -427,7 +468,12 @@ def _load_allegations(ctx: LoadContext) -> None:
             "final_outcome": "final_outcome",
             "final_level": "_final_level",
             "category_group": "_category_group",
+            "category_code": "complaint_code",
             "recommended_finding_original": "recc_finding",
+            "recommended_flag": "_recommended_flag",
+            "final_flag": "_final_flag",
+            "recommended_outcome_field": "CASE WHEN recc_outcome IS NOT NULL "
+            "THEN $recommended_field END",
         },
         reject_rules=[
             RejectRule(
@@ -448,7 +494,7 @@ def _load_allegations(ctx: LoadContext) -> None:
                 "final_finding IS NOT NULL AND _finding IS NULL",
             ),
         ],
-        params={"city": CITY},
+        params={"city": CITY, "recommended_field": RECOMMENDED_FIELD},
     )
 
 

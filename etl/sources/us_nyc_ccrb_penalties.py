@@ -56,11 +56,15 @@ FILE = "ccrb-complaints-database-penalties.csv"
 JURISDICTION = "US-NY-NYC"
 OUTCOME_MAP = "outcome_map_us_ny_nyc.csv"
 LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
+# outcome_map.flag: what a level cannot say (DESIGN §3: interim measures, licence bars and
+# credibility lists are flags, never levels). No NYC label carries one today.
+FLAGS = ("imposed_not_served", "interim_measure", "licence_bar", "credibility_list")
 
 LOAD_OUTCOME_MAP = """
-INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, source_id, regime, note)
+INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, source_id, regime, note,
+                         flag)
 SELECT jurisdiction, original_label, level, TRY_CAST(is_sanction AS BOOLEAN), $source,
-       'NYPD discipline as reported to the CCRB', note
+       'NYPD discipline as reported to the CCRB', note, flag
 FROM read_csv($path, all_varchar = true, header = true, delim = ',', quote = '"', escape = '"')
 """
 # Rows of the reviewable map that would make the labels ambiguous or off the common scale.
@@ -70,15 +74,24 @@ FROM (SELECT *, count(*) OVER (PARTITION BY original_label) AS copies
       FROM outcome_map WHERE source_id = $source)
 WHERE jurisdiction IS DISTINCT FROM $jurisdiction OR original_label IS NULL
    OR is_sanction IS NULL OR NOT list_contains($levels, coalesce(level, 'none')) OR copies > 1
+   OR (flag IS NOT NULL AND NOT list_contains($flags, flag))
 """
 LEVEL_MACRO = """
 CREATE OR REPLACE TEMP MACRO nyc_outcome_level(label) AS
 (SELECT level FROM outcome_map WHERE jurisdiction = 'US-NY-NYC' AND original_label = label)
 """
+FLAG_MACRO = """
+CREATE OR REPLACE TEMP MACRO nyc_outcome_flag(label) AS
+(SELECT flag FROM outcome_map WHERE jurisdiction = 'US-NY-NYC' AND original_label = label)
+"""
 
 RECOMMENDED = (
     'coalesce("Board Discipline Recommendation", "CCRB Substantiated Officer Disposition")'
 )
+# Which of the two publisher columns RECOMMENDED took its value from
+# (allegations.recommended_outcome_field); the column names are parameters.
+RECOMMENDED_FIELD = """CASE WHEN "Board Discipline Recommendation" IS NOT NULL THEN $board_field
+     WHEN "CCRB Substantiated Officer Disposition" IS NOT NULL THEN $disposition_field END"""
 IS_APU = "\"Officer is_APU\" = 'Yes'"
 # Which stage set the final penalty: the department (non-APU) or the Administrative
 # Prosecution Unit by plea or trial; then the APU case status as published.
@@ -113,15 +126,21 @@ def load_outcome_map(ctx: LoadContext) -> None:
     ctx.con.execute(LOAD_OUTCOME_MAP, params)
     bad = ctx.con.execute(
         BAD_OUTCOME_MAP,
-        {"source": SOURCE.slug, "jurisdiction": JURISDICTION, "levels": list(LEVELS)},
+        {
+            "source": SOURCE.slug,
+            "jurisdiction": JURISDICTION,
+            "levels": list(LEVELS),
+            "flags": list(FLAGS),
+        },
     ).fetchall()
     if bad:
         raise SourceError(
             f"reference file {OUTCOME_MAP}: rows with a wrong jurisdiction, an empty label, a "
-            f"level off the scale {LEVELS}, is_sanction not true/false or a repeated label, "
-            f"e.g. {bad[:3]}"
+            f"level off the scale {LEVELS}, is_sanction not true/false, a flag not in {FLAGS} "
+            f"or a repeated label, e.g. {bad[:3]}"
         )
     ctx.con.execute(LEVEL_MACRO)
+    ctx.con.execute(FLAG_MACRO)
 
 
 def load(ctx: LoadContext) -> None:
@@ -164,6 +183,9 @@ def load(ctx: LoadContext) -> None:
             "case_status": '"APU Case Status"',
             "apu_reference_outcome": APU_REFERENCE,
             "apu_reference_level": f"nyc_outcome_level({APU_REFERENCE})",
+            "recommended_flag": f"nyc_outcome_flag({RECOMMENDED})",
+            "final_flag": 'nyc_outcome_flag("NYPD Officer Penalty")',
+            "recommended_outcome_field": RECOMMENDED_FIELD,
         },
         reject_rules=[
             RejectRule(
@@ -189,5 +211,9 @@ def load(ctx: LoadContext) -> None:
             date_rule("APU Closing Date"),
             date_rule("Non-APU NYPD Penalty Report Date"),
         ],
-        params={"jurisdiction": JURISDICTION},
+        params={
+            "jurisdiction": JURISDICTION,
+            "board_field": "Board Discipline Recommendation",
+            "disposition_field": "CCRB Substantiated Officer Disposition",
+        },
     )

@@ -1,5 +1,5 @@
 -- name: allegation_summary
--- answers: allegations counted by source, region, incident year, closing year, category, finding and recommended and final level (the rows of the allegation_summary table)
+-- answers: allegations counted by source, region, incident year, closing year, category, finding, recommended and final level and flag, and the publisher column of the recommendation (the rows of the allegation_summary table)
 -- params: none
 -- NULLs stay NULL (a group of their own): the queries reading the summary treat them as
 -- the allegations queries do. Received years are kept as a range per group, for the
@@ -14,6 +14,9 @@ SELECT
     a.finding,
     a.recommended_level,
     a.final_level,
+    a.recommended_flag,
+    a.final_flag,
+    a.recommended_outcome_field,
     count(*) AS allegations,
     min(year(a.received_date)) AS first_received_year,
     max(year(a.received_date)) AS last_received_year
