@@ -554,6 +554,10 @@ TEXT = {
         "en": "**What the what-if substitutes.** {text}",
         "fr": "**Ce que la simulation substitue** (en anglais). {text}",
     },
+    "what_if_dates": {
+        "en": "The decisions it looks at are dated {first} to {last}; the directive dates from {date}.",
+        "fr": "Les décisions examinées datent du {first} au {last} ; la directive date du {date}.",
+    },
     "what_if_since_none": {
         "en": "**Restricted to decisions on or after the directive's date ({date}): no observation.** All {count} what-if observations concern decisions taken before the rule existed, so none of them is a decision the rule could have governed.",
         "fr": "**En se limitant aux décisions prises à partir de la date de la directive ({date}) : aucune observation.** Les {count} observations simulées portent toutes sur des décisions antérieures à la règle : aucune n'aurait pu être régie par elle.",
@@ -1710,10 +1714,17 @@ def render_what_if_since(page: PageContext, rule_id: str) -> None:
         return
     date = iso_date(since["in_force_from"].iloc[0]) or t("no_date")
     total = int(since["observations_since"].sum())
-    if total == 0:
-        st.markdown(
-            t("what_if_since_none", date=date, count=number(since["observations"].sum(), lang))
+    st.markdown(
+        t(
+            "what_if_dates",
+            first=iso_date(since["first_date"].min()) or t("no_date"),
+            last=iso_date(since["last_date"].max()) or t("no_date"),
+            date=date,
         )
+    )
+    if total == 0:
+        count = number(since["observations"].sum(), lang)
+        st.markdown(t("what_if_since_none", date=date, count=count))
         return
     counts = dict(zip(since["status"], since["observations_since"].astype(int), strict=True))
     st.markdown(
