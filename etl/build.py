@@ -19,6 +19,7 @@ import duckdb
 from tqdm import tqdm
 
 import queries
+from etl.feeds import feeds_dir_for, record_feed_entries, write_feeds
 from etl.history import HistoryError, ReleaseChange, format_changes, record
 from etl.manifest import MANIFEST_NAME, Manifest, ManifestError
 from etl.pseudonym import (
@@ -104,6 +105,11 @@ def build(
                 path.unlink(missing_ok=True)
             raise
         os.replace(temporary, warehouse)
+        try:
+            write_feeds(warehouse, feeds_dir_for(data_dir, PROJECT_DATA_DIR))
+        except (OSError, duckdb.Error) as error:
+            # The warehouse is built and in place; the feeds are its by-product.
+            print(f"warning: feeds not written: {error}", file=sys.stderr)
     return summaries
 
 
@@ -224,8 +230,12 @@ def _build_into(
             changes = record(con, history_from)
         except (HistoryError, duckdb.Error) as error:
             raise BuildError(f"release history: {error}") from None
-        run_checks(con)
         built_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        try:
+            record_feed_entries(con, history_from, built_at)
+        except duckdb.Error as error:
+            raise BuildError(f"feeds: {error}") from None
+        run_checks(con)
         con.execute(
             "INSERT INTO build_info VALUES ('built_at', ?), ('duckdb_version', ?), (?, ?)",
             [built_at, duckdb.__version__, KEY_FINGERPRINT, key_fingerprint(key)],

@@ -368,6 +368,25 @@ CREATE TABLE record_history (
     change_release     INTEGER
 );
 
+-- Atom feeds of what changed (etl/feeds.py): the entries, carried from build to build with
+-- their ids and dates, and the states of observations and case events they were drawn from.
+CREATE TABLE feed_entries (
+    entry_id  VARCHAR PRIMARY KEY,  -- urn: a hash of what changed and to what; never reused
+    kind      VARCHAR NOT NULL,     -- release, observation, case
+    title     VARCHAR NOT NULL,
+    summary   VARCHAR NOT NULL,
+    link      VARCHAR NOT NULL,     -- the dashboard view, relative to its public address
+    updated   VARCHAR NOT NULL,     -- UTC, the build that first saw the change
+    feeds     VARCHAR[] NOT NULL    -- all, region/<region_id>, directive/<directive_id>
+);
+
+CREATE TABLE feed_state (
+    kind      VARCHAR NOT NULL,     -- observation (rule_id scope_id), case (case_id)
+    state_key VARCHAR NOT NULL,
+    state     VARCHAR NOT NULL,     -- status; or judgment | court | finality | contact | date
+    PRIMARY KEY (kind, state_key)
+);
+
 CREATE TABLE build_info (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR

@@ -188,6 +188,7 @@ def test_streamlit_reads_the_config_file_as_written():
         "server.enableCORS": True,
         "server.headless": True,
         "server.unsafeMetricsUserAttributes": [],
+        "server.enableStaticServing": True,
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",
         "client.disableDataExport": True,
