@@ -67,6 +67,13 @@ CASES = [
         number_column="deadline_days",
     ),
     FileCase(
+        "curated_jurisdictions",
+        "jurisdictions.csv",
+        CURATED,
+        text_column="note",
+        missing_column="year_basis",
+    ),
+    FileCase(
         "curated_fr_national_sanctions",
         "fr_national_sanctions.csv",
         CURATED,
@@ -346,9 +353,9 @@ PARAMS = [
 
 def test_every_bundled_source_has_a_file_case():
     assert {case.slug for case in CASES} == BUNDLED
-    # 19 files x 13 variants, less those that cannot apply: no delimiter in the 3 JSON
-    # files, no date in 8 files, no number in 2
-    assert len(PARAMS) == 19 * 13 - 3 - 8 - 2
+    # 20 files x 13 variants, less those that cannot apply: no delimiter in the 3 JSON
+    # files, no date in 9 files, no number in 3
+    assert len(PARAMS) == 20 * 13 - 3 - 9 - 3
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: case.file)
