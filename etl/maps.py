@@ -33,7 +33,7 @@ ROLES = ("victim_facing", "public_facing", "back_office", "unknown")
 
 KINDS = {
     "finding": MapKind("finding", FINDINGS),
-    "outcome": MapKind("level", LEVELS, required=("is_sanction",)),
+    "outcome": MapKind("level", LEVELS, required=("is_sanction", "note")),
     "category": MapKind("category", CATEGORIES),
     "unit_role": MapKind("role_category", ROLES),
     "region_code": MapKind("code", None),
@@ -63,6 +63,13 @@ def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
         f"DELETE FROM {table} WHERE jurisdiction <> $jurisdiction",
         {"jurisdiction": ctx.source.jurisdiction},
     )
+    if kind == "outcome":  # the contract's outcome_map lists every label allegations use
+        ctx.con.execute(
+            "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, "
+            "source_id, regime, note) SELECT jurisdiction, original_label, level, "
+            "CAST(is_sanction AS BOOLEAN), $source_id, $regime, note FROM map_outcome",
+            {"source_id": ctx.source.slug, "regime": file_name},
+        )
     return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
