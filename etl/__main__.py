@@ -13,6 +13,10 @@ python -m etl --new-pseudonym-key
                                 warehouse's (every officer_key changes; the release history
                                 starts afresh); without it such a build is refused
 python -m etl verify            check every raw file against its manifest
+python -m etl new-source SLUG FILE [FILE ...]
+                                start a source: copy the files into data/raw/SLUG/ with a
+                                manifest, and write etl/sources/SLUG.toml from their headers
+                                (docs/adding-a-source.md)
 python -m etl export --parquet DIR
                                 write every table of the warehouse to DIR/<table>.parquet,
                                 with DIR/manifest.json (the warehouse is opened read-only)
@@ -39,6 +43,9 @@ from etl.registry import source_modules
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["new-source"]:
+        return start_source(argv[1:])
     parser = argparse.ArgumentParser(
         prog="python -m etl",
         description=__doc__,
@@ -87,6 +94,25 @@ def main(argv: list[str] | None = None) -> int:
         return export(args.data_dir, args.parquet)
 
     return run_build(args.data_dir, args.quiet, args.new_pseudonym_key)
+
+
+def start_source(argv: list[str]) -> int:
+    from etl.new_source import NewSourceError, new_source
+
+    parser = argparse.ArgumentParser(prog="python -m etl new-source")
+    parser.add_argument("slug", help="<jurisdiction>_<publisher>_<dataset>, lower case")
+    parser.add_argument("files", nargs="+", type=Path)
+    parser.add_argument("--data-dir", type=Path, default=PROJECT_DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        raw_dir, manifest, declaration = new_source(args.slug, args.files, args.data_dir)
+    except NewSourceError as error:
+        print(f"new-source: {error}", file=sys.stderr)
+        return 1
+    print(f"copied {len(args.files)} file(s) into {raw_dir}")
+    print(f"wrote {manifest}: fill url, origin and licence")
+    print(f"wrote {declaration}: fill every TODO (docs/adding-a-source.md)")
+    return 0
 
 
 def run_build(data_dir: Path, quiet: bool, new_key: bool = False) -> int:

@@ -54,6 +54,7 @@ class SourceSummary:
     rows_loaded: int
     rows_rejected: int
     note: str = ""  # why a source loaded nothing (no snapshot bundled)
+    warning: str = ""  # more than 1% of its rows rejected, and the main reasons
 
 
 class BuildResult(list):
@@ -331,7 +332,7 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
     ]
     retrieved_at = max(manifest.entry(name).retrieved_at for name in ctx.counts)
     con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             source.slug,
             source.title,
@@ -345,9 +346,27 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
             source.coverage,
             source.not_covered,
             source.caveats,
+            source.year_basis or None,
         ],
     )
-    return SourceSummary(source.slug, *totals)
+    return SourceSummary(source.slug, *totals, warning=reject_warning(con, source.slug, *totals))
+
+
+# Above this share of rejected rows the build summary names the source and its reasons:
+# a rule that silently drops real records (issue 14: 8% of a city's allegations) shows.
+REJECT_WARNING_SHARE = 0.01
+
+
+def reject_warning(con, slug: str, read: int, loaded: int, rejected: int) -> str:
+    if not read or rejected / read <= REJECT_WARNING_SHARE:
+        return ""
+    reasons = con.execute(
+        "SELECT reason, count(*) AS n FROM rejects WHERE source_id = ? "
+        "GROUP BY reason ORDER BY n DESC, reason LIMIT 3",
+        [slug],
+    ).fetchall()
+    named = "; ".join(f"{n:,} x {reason}" for reason, n in reasons)
+    return f"rejects {rejected / read:.1%} of its rows ({rejected:,} of {read:,}): {named}"
 
 
 COMPLIANCE_COLUMNS = (
@@ -445,6 +464,10 @@ def format_summary(summaries: list[SourceSummary]) -> str:
         f"{sum(s.rows_loaded for s in summaries):>12,}"
         f"{sum(s.rows_rejected for s in summaries):>12,}"
     )
+    warnings = [s for s in summaries if s.warning]
+    if warnings:
+        lines.append("check these sources (more than 1% of rows rejected):")
+        lines.extend(f"  ! {s.slug} {s.warning}" for s in warnings)
     changes = format_changes(getattr(summaries, "changes", []))
     if changes:
         lines.append("new releases since the last build:")

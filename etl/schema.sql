@@ -2,7 +2,7 @@
 -- Contract tables and columns keep their names; extra columns come after them.
 
 CREATE TABLE sources (
-    source_id      VARCHAR PRIMARY KEY,   -- slug, = etl/sources/<slug>.py
+    source_id      VARCHAR PRIMARY KEY,   -- slug, = etl/sources/<slug>.toml or .py
     title          VARCHAR NOT NULL,
     publisher      VARCHAR NOT NULL,
     jurisdiction   VARCHAR NOT NULL,
@@ -15,7 +15,21 @@ CREATE TABLE sources (
     rows_rejected  BIGINT NOT NULL,
     coverage       VARCHAR,               -- what the data covers, in plain words
     not_covered    VARCHAR,               -- what it does not cover
-    caveats        VARCHAR
+    caveats        VARCHAR,
+    year_basis     VARCHAR                -- incident, received, closed, report, period, none
+);
+
+-- One row per jurisdiction (DESIGN §3, second round), from data/reference/curated/
+-- jurisdictions.csv: pages list jurisdictions from here, never from code.
+CREATE TABLE jurisdictions (
+    code           VARCHAR PRIMARY KEY,   -- FR, GB-EAW, US-IL-CHI, ...
+    name_en        VARCHAR NOT NULL,
+    name_fr        VARCHAR NOT NULL,
+    country        VARCHAR NOT NULL,      -- FR, GB, US
+    region_levels  VARCHAR[],             -- regions.level values its data are placed on
+    year_basis     VARCHAR,               -- the date its year filters use
+    denominators   VARCHAR[],             -- statistics.measure values usable as denominators
+    note           VARCHAR
 );
 
 -- One row per file read by a source (a source may read a record file and lookups).

@@ -68,6 +68,12 @@ class Source:
     # build skips the source until a refresh has fetched one, and never invents rows.
     bundled: bool = True
     limits: Limits = DEFAULT_LIMITS
+    # Which date a year filter uses: incident, received, closed, report (a publication's
+    # own year), period (statistics by year) or none. Declarations must say.
+    year_basis: str = ""
+    # False: a row repeated in every column is a copying error and is rejected (all but the
+    # first). True where the same officer can face the same allegation twice in one case.
+    repeats_are_records: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,8 +85,8 @@ class RejectRule:
     condition: str
 
 
-# Added after a module's own rules: a record repeated byte for byte is counted once. No
-# bundled file repeats a record; a repeated line is a copying or download error.
+# Added after a module's own rules unless the source declares `repeats_are_records`: a
+# record repeated byte for byte is then a copying or download error, counted once.
 EXACT_DUPLICATE = RejectRule(
     "(all columns)",
     "exact duplicate of an earlier record of this file (same value in every column); "
@@ -97,7 +103,7 @@ class FileCount:
     loaded_into: set[str] = field(default_factory=set)
 
 
-def _identifier(name: str) -> str:
+def quoted(name: str) -> str:
     """A column name read from a file's header, quoted for SQL (it may contain quotes)."""
     return '"' + name.replace('"', '""') + '"'
 
@@ -199,7 +205,7 @@ class LoadContext:
 
     def _refuse_nul(self, table: str, columns: list[str]) -> None:
         """DuckDB loads a NUL byte as text, and a check failed later naming no row: say where."""
-        found = ", ".join(f"coalesce(contains({_identifier(c)}, chr(0)), false)" for c in columns)
+        found = ", ".join(f"coalesce(contains({quoted(c)}, chr(0)), false)" for c in columns)
         first = self.con.execute(
             f"SELECT record, column_number FROM (SELECT rowid - (SELECT min(rowid) FROM {table})"
             f" + 1 AS record, list_position([{found}], true) AS column_number FROM {table}) "
@@ -282,7 +288,7 @@ class LoadContext:
                 f"file {self.current_file}, row 0 (header): missing column(s) {missing}"
             )
         kept = [c for c in columns if c not in drop_columns]
-        kept_sql = ", ".join(_identifier(c) for c in kept)
+        kept_sql = ", ".join(quoted(c) for c in kept)
         # rowid follows insertion order, which DuckDB preserves when reading a file; inside
         # a transaction a new table's rowids start at 2^55, hence the offset from the first.
         self.con.execute(
@@ -332,7 +338,8 @@ class LoadContext:
         never written into the SQL text. `order_by` (target columns) stores the rows in
         that order, so that DuckDB can skip whole blocks when a query filters on them.
         """
-        reject_rules = [*reject_rules, EXACT_DUPLICATE]
+        if not self.source.repeats_are_records:
+            reject_rules = [*reject_rules, EXACT_DUPLICATE]
         values = {"source_id": self.source.slug, **(params or {})}
         for number, rule in enumerate(reject_rules):
             values[f"_reason_{number}"] = rule.reason

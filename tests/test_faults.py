@@ -159,8 +159,9 @@ def assert_whole(data_dir: Path) -> None:
     """A complete build of the sampled data is in place, and no killed build's file."""
     assert not list(data_dir.glob("warehouse.building-*"))
     sources, _, allegations, _ = summary(data_dir / "warehouse.duckdb")
-    # 2,000 sampled Chicago accused records + every NYC penalty row (14,918)
-    assert (sources, allegations) == (18, 2000 + 14918)
+    # 2,000 sampled Chicago accused records + every NYC penalty row (14,918) + every
+    # Washington CJTC case (2,055); 20 sources with a snapshot (New Jersey has none)
+    assert (sources, allegations) == (20, 2000 + 14918 + 2055)
 
 
 def kill_at(stage: str, data_dir: Path) -> None:
@@ -236,7 +237,7 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
         assert rebuild.poll() is None, rebuild.stderr.read().decode()[-2000:]
         time.sleep(0.05)
     for _ in range(20):  # whoever opens the file mid-build gets the whole old warehouse
-        assert summary(warehouse)[0] == 18
+        assert summary(warehouse)[0] == 20
     app.run()
     assert not app.exception
     assert complaints_read(app) == before
@@ -244,7 +245,7 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
     (signals / "resume").touch()
     shown = set()
     while rebuild.poll() is None:  # and across the swap, one whole warehouse or the other
-        assert summary(warehouse)[0] == 18
+        assert summary(warehouse)[0] == 20
         app.run()
         assert not app.exception
         shown.add(complaints_read(app))

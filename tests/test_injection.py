@@ -206,7 +206,7 @@ def test_an_injection_attempt_selects_what_an_unknown_value_selects(con):
         assert fetch(con, "sources_by_id", {"source_ids": [payload]}) == []
         assert fetch(con, "reject_reasons_of_source", {"source_id": payload}) == []
         assert fetch(con, "overview_directive", {"directive_id": payload}) == []
-    assert con.cursor().execute("SELECT count(*) FROM sources").fetchone()[0] == 18
+    assert con.cursor().execute("SELECT count(*) FROM sources").fetchone()[0] == 20
 
 
 # -- the pages' links -------------------------------------------------------------------

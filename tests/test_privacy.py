@@ -268,6 +268,7 @@ PROJECT_PROSE = {
     "directive_rules.evidence",
     "directive_rules.legal_text",
     "directives.checkable_with",
+    "jurisdictions.note",  # data/reference/curated/jurisdictions.csv, written by the project
     "directives.issuer",
     "directives.obligation",
     "directives.reference",

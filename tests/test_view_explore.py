@@ -22,6 +22,9 @@ APP = str(PROJECT_DIR / "dashboard.py")
 CHICAGO_ALLEGATIONS = 244_436
 # ccrb-complaints-database-penalties.csv: 14,918 records, all loaded.
 NYC_ALLEGATIONS = 14_918
+# Washington CJTC certification cases (csv.DictReader): 2,055 records, all loaded.
+WA_ALLEGATIONS = 2_055
+ALL_ALLEGATIONS = CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS + WA_ALLEGATIONS
 # complaints-accused.csv.gz: final_finding == "SU".
 CHICAGO_SUSTAINED = 21_427
 # complaints-accused.csv.gz: final_finding == "NS".
@@ -67,7 +70,7 @@ def test_renders_in_both_languages(app, lang, title, finding_label):
     open_explore(app, lang=lang)
     assert app.title[0].value == title
     assert select(app, finding_label).value is None
-    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+    assert matching_rows(app) == ALL_ALLEGATIONS
     assert app.dataframe[0].value.shape[0] == explore.PAGE_ROWS
 
 
@@ -81,11 +84,13 @@ def test_facet_counts_equal_counts_from_the_raw_file(app):
     findings = select(app, "Finding").options
     assert f"Sustained ({CHICAGO_SUSTAINED:,})" in findings
     assert f"Not sustained ({CHICAGO_NOT_SUSTAINED:,})" in findings
-    # the jurisdiction facet ignores its own filter: both cities with their totals
+    # the jurisdiction facet ignores its own filter: every jurisdiction with its total
+    # (Washington shows its code until the pages read names from `jurisdictions`)
     assert select(app, "Jurisdiction").options == [
         "All",
         f"Chicago ({CHICAGO_ALLEGATIONS:,})",
         f"New York City ({NYC_ALLEGATIONS:,})",
+        f"US-WA ({WA_ALLEGATIONS:,})",
     ]
 
 
@@ -151,7 +156,7 @@ def test_unknown_values_in_the_link_are_ignored_with_a_notice(app):
     text = notices(app)
     for value in ("'Atlantis'", "'proved'", "'officer_key'", "'3000'"):
         assert value in text
-    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+    assert matching_rows(app) == ALL_ALLEGATIONS
     assert "finding" not in app.query_params and "sort" not in app.query_params
 
 
@@ -204,7 +209,7 @@ def test_statistics_view_and_switching_tables_clears_filters(app):
     data_radio.set_value("allegations").run()
     assert not app.exception
     assert "measure" not in app.query_params and "jurisdiction" not in app.query_params
-    assert matching_rows(app) == CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS
+    assert matching_rows(app) == ALL_ALLEGATIONS
 
 
 def test_citation_names_the_filters_sources_and_link(app):

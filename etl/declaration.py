@@ -1,0 +1,346 @@
+"""A source as data: `etl/sources/<slug>.toml`, run by one loader.
+
+A declaration says what a reviewer needs to know about a published file set: metadata
+(title, publisher, url, licence, jurisdiction), its files and their dialect, the columns
+never loaded (personal names, free text), the column map (SQL expressions over the staged
+row, reviewed like `queries/*.sql`), reject rules, the label maps it uses, its year basis
+and whether repeated identical rows are real records. `docs/adding-a-source.md` walks
+through one; this module compiles it to the same `LoadContext` calls a Python module
+makes, so the accounting (rows read = loaded + rejected, every reject with its file, row,
+column and reason) is the same for both.
+
+A declaration may name a Python hook (`hook = "module:function"`) for what it cannot say,
+such as geometry; the hook then runs instead of the declared loads, with the same context.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import openpyxl
+
+from etl import maps, raw_files
+from etl.source import Download, LoadContext, RejectRule, Source, SourceError, quoted
+
+YEAR_BASES = ("incident", "received", "closed", "report", "period", "none")
+FORMATS = ("csv", "json", "xlsx")
+# Target tables a declaration may load (the warehouse's fact and reference tables).
+TARGETS = (
+    "allegations",
+    "assignments",
+    "cases",
+    "closing_reports",
+    "departure_letters",
+    "directives",
+    "outcome_map",
+    "regions",
+    "settlements",
+    "statistics",
+    "units",
+    "major_discipline",
+    "jurisdictions",
+)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TOP_KEYS = {
+    "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
+    "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
+    "downloads", "files", "load", "maps",
+}  # fmt: skip
+_FILE_KEYS = {
+    "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
+    "header_row", "unpivot",
+}  # fmt: skip
+_LOAD_KEYS = {"file", "into", "columns", "reject", "where", "params", "order_by"}
+
+
+class DeclarationError(Exception):
+    """A declaration that cannot be run: the message names the file and the key."""
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    name: str
+    format: str = "csv"
+    delimiter: str = ","
+    quote: str = '"'
+    records: str = ""  # json: the key of the list of records
+    columns: tuple[str, ...] = ()  # the header the loads read; checked before loading
+    never_load: tuple[str, ...] = ()  # dropped at staging: reach neither table nor rejects
+    sheet: str = ""  # xlsx
+    header_row: int = 1  # xlsx: the row holding the header (title rows above it)
+    # Wide tables (one column per year): these columns become rows of (`name`, `value`),
+    # each cell a record of its own, numbered by source row.
+    unpivot: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoadSpec:
+    file: str
+    into: str
+    columns: dict[str, str]
+    reject: tuple[RejectRule, ...] = ()
+    where: str | None = None
+    params: dict | None = None
+    order_by: tuple[str, ...] = ()
+
+
+class DeclaredSource:
+    """What the registry and the build need from a source: `SOURCE` and `load(ctx)`."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.__name__ = f"etl.sources.{path.stem}"
+        data = _read(path)
+        self.declaration = data
+        self.files = tuple(_file_spec(path, entry) for entry in data.get("files", []))
+        self.loads = tuple(_load_spec(path, entry) for entry in data.get("load", []))
+        self.maps = dict(data.get("maps", {}))
+        self.hook = data.get("hook", "")
+        self.SOURCE = _source(path, data, self.files)
+        self._check()
+
+    def __repr__(self) -> str:
+        return f"<declared source {self.SOURCE.slug} ({self.path.name})>"
+
+    def _check(self) -> None:
+        names = {spec.name for spec in self.files}
+        for load in self.loads:
+            if load.file not in names:
+                raise DeclarationError(f"{self.path.name}: load reads {load.file!r}, not a file")
+        for kind in self.maps:
+            if kind not in maps.KINDS:
+                raise DeclarationError(
+                    f"{self.path.name}: maps.{kind}: not one of {sorted(maps.KINDS)}"
+                )
+        if not self.hook and not self.loads:
+            raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
+
+    def load(self, ctx: LoadContext) -> None:
+        for kind, file_name in self.maps.items():
+            maps.stage_map(ctx, kind, file_name)
+        if self.hook:
+            module_name, _, function = self.hook.partition(":")
+            getattr(importlib.import_module(module_name), function)(ctx, self)
+            return
+        for spec in self.files:
+            stage_file(ctx, spec)
+        for load in self.loads:
+            ctx.load_rows(
+                load.file,
+                staged_name(load.file),
+                load.into,
+                columns=load.columns,
+                reject_rules=list(load.reject),
+                where=load.where,
+                params=load.params,
+                order_by=load.order_by,
+            )
+
+
+def staged_name(file_name: str) -> str:
+    """The temporary table a file is staged into: `staged_<file name as an identifier>`."""
+    return "staged_" + re.sub(r"[^A-Za-z0-9_]", "_", file_name)
+
+
+def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
+    table = staged_name(spec.name)
+    if spec.format == "csv":
+        ctx.stage_csv(table, spec.name, spec.never_load, delim=spec.delimiter, quote=spec.quote)
+    elif spec.format == "json":
+        document = ctx.read_json(spec.name)
+        if spec.records:
+            wanted = [c for c in spec.columns if c not in spec.never_load]
+            records = ctx.json_records(spec.name, document, spec.records, wanted)
+        elif isinstance(document, list):
+            records = document
+        else:
+            raise SourceError(f"file {spec.name}, row 0: the document is not a list of records")
+        header = list(spec.columns) or sorted({key for record in records for key in record})
+        rows = [tuple(record.get(column) for column in header) for record in records]
+        ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
+    else:
+        header, rows = _xlsx_records(ctx, spec)
+        ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
+    if spec.columns:
+        kept = [c for c in spec.columns if c not in spec.never_load]
+        ctx.require_columns(table, spec.name, kept)
+    if spec.unpivot:
+        _unpivot(ctx, table, spec)
+    return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
+    """One record per cell of the wide columns: (`name`, `value`) keep the file's row."""
+    ctx.require_columns(table, spec.name, list(spec.unpivot))
+    columns = [row[0] for row in ctx.con.execute(f"DESCRIBE {table}").fetchall()]
+    kept = [c for c in columns if c not in spec.unpivot]
+    wide = ", ".join(quoted(c) for c in spec.unpivot)
+    ctx.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS "
+        f"SELECT {', '.join(quoted(c) for c in kept)}, name, value "
+        f"FROM (UNPIVOT {table} ON {wide} INTO NAME name VALUE value) ORDER BY _row, name"
+    )
+
+
+def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
+    """A sheet's header (at `header_row`) and the rows below it, as text, trailing blanks cut."""
+    path = ctx.path(spec.name)
+    ctx.current_file = spec.name
+    problem = raw_files.xlsx_size_problem(path, spec.name, ctx.source.limits)
+    if problem:
+        raise SourceError(problem)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds for a bad file)
+        raise SourceError(f"file {spec.name}, row 0: not a readable xlsx ({error})") from None
+    try:
+        if spec.sheet not in workbook.sheetnames:
+            raise SourceError(
+                f"file {spec.name}, row 0: no sheet {spec.sheet!r} (it has {workbook.sheetnames})"
+            )
+        rows = list(
+            raw_files.xlsx_rows(
+                workbook[spec.sheet].iter_rows(values_only=True), spec.name, ctx.source.limits
+            )
+        )
+    finally:
+        workbook.close()
+    header_cells = rows[spec.header_row - 1] if len(rows) >= spec.header_row else ()
+    header = [str(cell).strip() if cell is not None else "" for cell in header_cells]
+    while header and not header[-1]:
+        header.pop()
+    header = [name or f"column{number}" for number, name in enumerate(header)]
+    records = []
+    for row in rows[spec.header_row :]:
+        cells = list(row[: len(header)]) + [None] * (len(header) - len(row))
+        records.append(tuple(_cell_text(cell) for cell in cells))
+    while records and all(cell is None for cell in records[-1]):
+        records.pop()  # a sheet's formatted but empty tail, not records
+    return header, records
+
+
+def _cell_text(cell) -> str | None:
+    if cell is None:
+        return None
+    if hasattr(cell, "date") and hasattr(cell, "hour"):  # a datetime cell: ISO date
+        return cell.date().isoformat() if (cell.hour, cell.minute) == (0, 0) else cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    text = str(cell).strip()
+    return text or None
+
+
+# -- reading a declaration -------------------------------------------------------------
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise DeclarationError(f"{path.name}: not valid TOML ({error})") from None
+    unknown = set(data) - _TOP_KEYS
+    if unknown:
+        raise DeclarationError(f"{path.name}: unknown key(s) {sorted(unknown)}")
+    return data
+
+
+def _file_spec(path: Path, entry: dict) -> FileSpec:
+    unknown = set(entry) - _FILE_KEYS
+    if unknown:
+        raise DeclarationError(f"{path.name}: [[files]] unknown key(s) {sorted(unknown)}")
+    spec = FileSpec(
+        name=entry["name"],
+        format=entry.get("format", "csv"),
+        delimiter=entry.get("delimiter", ","),
+        quote=entry.get("quote", '"'),
+        records=entry.get("records", ""),
+        columns=tuple(entry.get("columns", ())),
+        never_load=tuple(entry.get("never_load", ())),
+        sheet=entry.get("sheet", ""),
+        header_row=int(entry.get("header_row", 1)),
+        unpivot=tuple(entry.get("unpivot", ())),
+    )
+    if spec.format not in FORMATS:
+        raise DeclarationError(f"{path.name}: file {spec.name}: format not one of {FORMATS}")
+    if spec.format == "xlsx" and not spec.sheet:
+        raise DeclarationError(f"{path.name}: file {spec.name}: an xlsx file needs its sheet")
+    return spec
+
+
+def _load_spec(path: Path, entry: dict) -> LoadSpec:
+    unknown = set(entry) - _LOAD_KEYS
+    if unknown:
+        raise DeclarationError(f"{path.name}: [[load]] unknown key(s) {sorted(unknown)}")
+    into = entry.get("into", "")
+    if into not in TARGETS:
+        raise DeclarationError(f"{path.name}: load into {into!r}: not one of {TARGETS}")
+    columns = dict(entry.get("columns", {}))
+    for name in [*columns, *entry.get("params", {})]:
+        # Target columns and parameter names go into SQL as identifiers: plain names only.
+        if not _NAME.fullmatch(name):
+            raise DeclarationError(f"{path.name}: {name!r} is not a plain column name")
+    rules = tuple(
+        RejectRule(rule["column"], rule["reason"], rule["when"]) for rule in entry.get("reject", [])
+    )
+    order_by = tuple(entry.get("order_by", ()))
+    if set(order_by) - set(columns):
+        raise DeclarationError(f"{path.name}: order_by names a column the load does not fill")
+    return LoadSpec(
+        file=entry["file"],
+        into=into,
+        columns=columns,
+        reject=rules,
+        where=entry.get("where"),
+        params=dict(entry.get("params", {})) or None,
+        order_by=order_by,
+    )
+
+
+def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
+    year_basis = data.get("year_basis", "")
+    if year_basis not in YEAR_BASES:
+        raise DeclarationError(f"{path.name}: year_basis must be one of {YEAR_BASES}")
+    if "repeats_are_records" not in data:
+        raise DeclarationError(
+            f"{path.name}: say whether repeated identical rows are real records "
+            "(repeats_are_records = true or false)"
+        )
+    downloads = tuple(
+        Download(
+            file=entry["file"],
+            url=entry["url"],
+            format=entry["format"],
+            columns=tuple(entry.get("columns", ())),
+            min_rows=entry.get("min_rows", 1),
+            sha256=entry.get("sha256", ""),
+            delimiter=entry.get("delimiter", ","),
+            records=entry.get("records", ""),
+        )
+        for entry in data.get("downloads", [])
+    )
+    names = tuple(spec.name for spec in files)
+    try:
+        return Source(
+            slug=path.stem,
+            title=data["title"],
+            publisher=data["publisher"],
+            jurisdiction=data["jurisdiction"],
+            url=data["url"],
+            licence=data["licence"],
+            primary_file=data.get("primary_file") or names[0],
+            order=data.get("order", 50),
+            folder=data.get("folder", ""),
+            files=names,
+            coverage=data.get("coverage", ""),
+            not_covered=data.get("not_covered", ""),
+            caveats=data.get("caveats", ""),
+            downloads=downloads,
+            year_basis=year_basis,
+            repeats_are_records=bool(data["repeats_are_records"]),
+        )
+    except (KeyError, IndexError) as error:
+        raise DeclarationError(f"{path.name}: missing {error}") from None

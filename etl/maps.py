@@ -1,0 +1,93 @@
+"""Label maps: one CSV format per kind, one loader and checker.
+
+A map is `data/reference/maps/<kind>_<jurisdiction>.csv` with the columns `jurisdiction`,
+`original_label` (the publisher's label, exactly), the kind's target column and any notes.
+The target may be empty: a status such as "Investigation ongoing" is not forced into a
+level or into `other`. A declaration lists the maps it uses (`[maps] outcome = "..."`);
+each is staged as the temporary table `map_<kind>` (the rows of the source's jurisdiction)
+that the column map reads, e.g.
+`(SELECT level FROM map_outcome m WHERE m.original_label = "Case Determination")`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from etl.source import LoadContext, SourceError
+
+
+@dataclass(frozen=True)
+class MapKind:
+    target: str
+    values: tuple[str, ...] | None  # None: any text (region codes)
+    required: tuple[str, ...] = ()  # other columns every row fills
+
+
+FINDINGS = ("sustained", "not_sustained", "unfounded", "exonerated", "closed_other", "pending")
+LEVELS = ("none", "advice", "warning", "suspension", "demotion", "dismissal")
+CATEGORIES = (
+    "domestic_violence", "use_of_force", "abuse_of_authority", "discourtesy", "bias",
+    "dishonesty", "criminal_conduct", "other",
+)  # fmt: skip
+ROLES = ("victim_facing", "public_facing", "back_office", "unknown")
+
+KINDS = {
+    "finding": MapKind("finding", FINDINGS),
+    "outcome": MapKind("level", LEVELS, required=("is_sanction", "note")),
+    "category": MapKind("category", CATEGORIES),
+    "unit_role": MapKind("role_category", ROLES),
+    "region_code": MapKind("code", None),
+}
+
+
+def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
+    """Stage `data/reference/<file_name>` as `map_<kind>` after checking every row."""
+    spec = KINDS[kind]
+    if ".." in file_name.split("/"):
+        raise SourceError(f"map {file_name}: a map is a file under data/reference/")
+    path = ctx.reference_csv(file_name)
+    table = f"map_{kind}"
+    ctx.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS SELECT row_number() OVER () AS _row, * "
+        "FROM read_csv($path, all_varchar = true, header = true, delim = ',', quote = '\"')",
+        {"path": str(path)},
+    )
+    columns = {row[0] for row in ctx.con.execute(f"DESCRIBE {table}").fetchall()}
+    needed = ("jurisdiction", "original_label", spec.target, *spec.required)
+    missing = [c for c in needed if c not in columns]
+    if missing:
+        raise SourceError(f"map {file_name}, row 0 (header): missing column(s) {missing}")
+    for problem in map_problems(ctx, table, spec):
+        raise SourceError(f"map {file_name}, {problem}")
+    ctx.con.execute(
+        f"DELETE FROM {table} WHERE jurisdiction <> $jurisdiction",
+        {"jurisdiction": ctx.source.jurisdiction},
+    )
+    if kind == "outcome":  # the contract's outcome_map lists every label allegations use
+        ctx.con.execute(
+            "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, "
+            "source_id, regime, note) SELECT jurisdiction, original_label, level, "
+            "CAST(is_sanction AS BOOLEAN), $source_id, $regime, note FROM map_outcome",
+            {"source_id": ctx.source.slug, "regime": file_name},
+        )
+    return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def map_problems(ctx: LoadContext, table: str, spec: MapKind) -> list[str]:
+    """The checker: labels present and unique per jurisdiction, targets in the vocabulary."""
+    problems = []
+    rows = ctx.con.execute(
+        f"SELECT _row, jurisdiction, original_label, {spec.target}, "
+        f"count(*) OVER (PARTITION BY jurisdiction, original_label) FROM {table} ORDER BY _row"
+    ).fetchall()
+    for row, jurisdiction, label, target, copies in rows:
+        if not jurisdiction or label is None:
+            problems.append(f"row {row}: jurisdiction and original_label are required")
+        elif copies > 1:
+            problems.append(f"row {row}: {label!r} is mapped more than once for {jurisdiction}")
+        elif target is not None and spec.values is not None and target not in spec.values:
+            problems.append(
+                f"row {row}, column {spec.target!r}: {target!r} is not one of {spec.values} "
+                "(leave it empty when the label is not one of them)"
+            )
+    return problems
