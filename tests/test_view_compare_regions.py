@@ -335,3 +335,17 @@ def test_registry_matches_the_warehouse(db):
         "AND final_level IS NOT NULL"
     ).fetchone()
     assert recommended == rm.CHICAGO.measure("chi_downgrade").years
+
+
+def test_england_wales_all_forces_figure_is_the_overview_one(app, db):
+    """Both pages give the catalogue's "all forces" figure: every force of the BBC table,
+    British Transport Police included (before: Compare added only the 38 forces with an area,
+    Overview all 39)."""
+    open_compare(app, jurisdiction="GB-EAW")
+    cases, staff = db.execute(
+        "SELECT sum(value) FILTER (WHERE measure = 'staff_with_misconduct_case_to_answer'), "
+        "sum(value) FILTER (WHERE measure = 'staff_headcount') FROM statistics "
+        "WHERE source_id = 'gb_bbc_iopc_misconduct'"
+    ).fetchone()
+    assert (cases, staff) == (301, 218122)
+    assert f"all forces together, {cases / staff * 1000:.2f}" in texts(app).lower()
