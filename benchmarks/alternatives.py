@@ -95,10 +95,19 @@ def duckdb_engine(warehouse: Path, csv_path: Path):
     page = {**EXPLORE_ALLEGATIONS, **PAGE}
     facet = {"facet": "finding", **EXPLORE_ALLEGATIONS}
     years = {"year_from": YEAR_FROM, "year_to": YEAR_TO, "category": None}
+    share = {
+        **years,
+        "jurisdiction": "US-IL-CHI",
+        "region_level": "district",
+        "by_year": False,
+        "measure": "sustained_share",
+        "findings": ["sustained", "not_sustained", "unfounded", "exonerated", "closed_other"],
+        "not_investigated": ["NAF"],
+    }
 
     def district():
-        frame = queries.run(con, "compare_chicago_allegations", years).df()
-        return {r.region_id: (r.allegations, r.sustained) for r in frame.itertuples()}
+        frame = queries.run(con, "allegation_share", share, folder="measures").df()
+        return {r.region_id: (r.allegations, r.numerator) for r in frame.itertuples()}
 
     return load, {
         "count": lambda: (

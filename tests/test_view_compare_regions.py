@@ -61,6 +61,7 @@ def test_permalink_seeds_measure_years_and_regions(app):
         app,
         jurisdiction="US-IL-CHI",
         measure="chi_allegations",
+        year_from="1967",
         region_a="US-IL-CHI-D11",
         region_b="US-IL-CHI-D4",
     )
@@ -75,23 +76,58 @@ def test_permalink_seeds_measure_years_and_regions(app):
     assert not app.warning  # nothing in the link was ignored
 
 
-def test_changing_the_measure_changes_the_table(app):
-    open_compare(app, jurisdiction="US-IL-CHI")
+def test_chicago_districts_open_on_the_years_districts_exist(app, db):
+    """Before 2000 most allegations have no beat (the 1967-1999 release): the district view
+    opens on the first year in which most allegations are placed, and says how many are not."""
+    open_compare(app, jurisdiction="US-IL-CHI", measure="chi_allegations")
+    yearly = db.execute(
+        "SELECT year(incident_date) AS y, count(*) FILTER (WHERE region_id <> 'US-IL-CHI') * 2 "
+        "> count(*) AS placed FROM allegations WHERE source_id = 'us_chicago_cpdp_complaints' "
+        "GROUP BY ALL ORDER BY y"
+    ).fetchall()
+    first = min(year for year, placed in yearly if placed)
+    assert first == 2000
+    assert app.slider[0].value == (first, 2018)
+    eleven = db.execute(
+        "SELECT count(*) FROM allegations WHERE region_id = 'US-IL-CHI-D11' "
+        "AND year(incident_date) BETWEEN 2000 AND 2018"
+    ).fetchone()[0]
+    assert bars_table(app).loc["US-IL-CHI-D11", "Allegations"] == eleven
+    unplaced, total = db.execute(
+        "SELECT count(*) FILTER (WHERE region_id = 'US-IL-CHI'), count(*) FROM allegations "
+        "WHERE source_id = 'us_chicago_cpdp_complaints' "
+        "AND year(incident_date) BETWEEN 2000 AND 2018"
+    ).fetchone()
+    share = f"{unplaced / total * 100:.1f}%"
+    cards = [c.value for c in app.caption if "placed in no police district" in c.value]
+    assert len(cards) == 2 and all(share in card for card in cards)  # beside both figures
+
+
+def test_changing_the_measure_changes_the_table(app, db):
+    open_compare(app, jurisdiction="US-IL-CHI", year_from="1967")
     before = bars_table(app)
     selectbox(app, "measure").select("chi_sustained").run()
     assert not app.exception
     after = bars_table(app)
     assert app.query_params["measure"] == "chi_sustained"
     assert "Allegations" in before.columns and "% of allegations sustained" in after.columns
-    # District 11, all years: 453 sustained of 9,218 allegations with a finding (SELECT
-    # count(*) FILTER (WHERE finding = 'sustained'), count(finding) ... on the warehouse).
+    # District 11, all years: 453 sustained of 6,347 allegations with a finding after an
+    # investigation (before the catalogue: of 9,218 with any finding, the 2,871 "no affidavit"
+    # closures included).
+    sustained, investigated = db.execute(
+        "SELECT count(*) FILTER (WHERE finding = 'sustained'), count(*) FILTER (WHERE finding "
+        "IN ('sustained', 'not_sustained', 'unfounded', 'exonerated', 'closed_other') "
+        "AND finding_original <> 'NAF') FROM allegations WHERE region_id = 'US-IL-CHI-D11'"
+    ).fetchone()
+    assert (sustained, investigated) == (453, 6347)
     row = after.loc["US-IL-CHI-D11"]
-    assert (row["Sustained allegations"], row["Allegations with a published finding"]) == (
-        453,
-        9218,
-    )
-    assert row["% of allegations sustained"] == pytest.approx(453 / 9218 * 100, abs=0.01)
+    assert (
+        row["Sustained allegations"],
+        row["Allegations with a finding after investigation"],
+    ) == (sustained, investigated)
+    assert row["% of allegations sustained"] == pytest.approx(453 / 6347 * 100, abs=0.01)
     assert row["95% low"] < row["% of allegations sustained"] < row["95% high"]
+    assert "closed without any investigation" in texts(app)
 
 
 def test_changing_the_year_range_changes_the_table_and_the_link(app):
@@ -101,7 +137,8 @@ def test_changing_the_year_range_changes_the_table_and_the_link(app):
     # District 11, incidents 2000-2009: 6,943 allegations (SELECT count(*) FROM allegations
     # WHERE region_id = 'US-IL-CHI-D11' AND year(incident_date) BETWEEN 2000 AND 2009).
     assert bars_table(app).loc["US-IL-CHI-D11", "Allegations"] == 6943
-    assert (app.query_params["year_from"], app.query_params["year_to"]) == ("2000", "2009")
+    # 2000 is the default start (the years districts exist), so only the end is in the link
+    assert "year_from" not in app.query_params and app.query_params["year_to"] == "2009"
 
 
 def test_unknown_region_and_bad_years_give_notices_not_errors(app):
@@ -112,7 +149,7 @@ def test_unknown_region_and_bad_years_give_notices_not_errors(app):
     assert any("US-IL-CHI-D99" in notice for notice in notices)
     assert any("1900" in notice for notice in notices)
     assert any("abc" in notice for notice in notices)
-    assert app.slider[0].value == (1967, 2018)  # the measure's full range instead
+    assert app.slider[0].value == (2000, 2018)  # the measure's default range instead
 
 
 def test_unknown_jurisdiction_and_measure_fall_back_with_a_notice(app):
@@ -167,9 +204,15 @@ def test_chicago_retired_districts_have_no_population(app):
     assert row["Status"] == "No data"
     assert "no population" in row["Note"]
     assert app.metric[1].value == "No data"
-    # District 11: 9,720 allegations / 70,474 inhabitants (2010 census) x 1,000
+    # District 11, 2000-2018: allegations / (70,474 inhabitants (2010 census) x 19 years)
+    # x 1,000, per year (before: all years added up over one census, 9,720 / 70,474 = 137.92)
     eleven = bars_table(app).loc["US-IL-CHI-D11"]
-    assert eleven["Allegations per 1,000 inhabitants (2010 census)"] == pytest.approx(137.92, 0.01)
+    expected = eleven["Allegations"] / (70474 * 19) * 1000
+    assert eleven["Allegations per 1,000 inhabitants per year (2010 census)"] == pytest.approx(
+        expected, abs=0.001
+    )
+    assert eleven["Inhabitants (2010 census) × years"] == 70474 * 19
+    assert "not ranked against current districts" in row["Note"] or row["Status"] == "No data"
 
 
 def test_small_counts_are_greyed_with_a_warning(app):
@@ -177,7 +220,10 @@ def test_small_counts_are_greyed_with_a_warning(app):
     table = bars_table(app)
     small = table[table["Status"] == "Too few cases to compare"]
     assert len(small) > 0
-    assert (small["Staff with a case to answer"] < rm.SMALL_EVENTS).all()
+    assert (
+        small["Staff with a case to answer"] < rm.small_threshold(rm.ENGLAND_WALES.measures[0])
+    ).all()
+    assert small["Rank"].isna().all()  # shown, never ranked
     assert any("fewer than 10 events" in warning.value for warning in app.warning)
 
 
@@ -289,3 +335,17 @@ def test_registry_matches_the_warehouse(db):
         "AND final_level IS NOT NULL"
     ).fetchone()
     assert recommended == rm.CHICAGO.measure("chi_downgrade").years
+
+
+def test_england_wales_all_forces_figure_is_the_overview_one(app, db):
+    """Both pages give the catalogue's "all forces" figure: every force of the BBC table,
+    British Transport Police included (before: Compare added only the 38 forces with an area,
+    Overview all 39)."""
+    open_compare(app, jurisdiction="GB-EAW")
+    cases, staff = db.execute(
+        "SELECT sum(value) FILTER (WHERE measure = 'staff_with_misconduct_case_to_answer'), "
+        "sum(value) FILTER (WHERE measure = 'staff_headcount') FROM statistics "
+        "WHERE source_id = 'gb_bbc_iopc_misconduct'"
+    ).fetchone()
+    assert (cases, staff) == (301, 218122)
+    assert f"all forces together, {cases / staff * 1000:.2f}" in texts(app).lower()

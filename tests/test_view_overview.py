@@ -50,7 +50,7 @@ TREND_COLUMNS = (
     "City",
     "Year",
     "Allegations",
-    "With a finding",
+    "Share denominator",
     "Sustained",
     "Share sustained (%)",
     "95% interval, low (%)",
@@ -82,11 +82,12 @@ def test_french_labels(app):
     assert app.slider(key="overview_years").label == "Années"
     # French number formatting: narrow no-break space for thousands, comma and spaced %
     assert metric(app, "Allégations visant des policiers") == "244\u202f436"
-    assert metric(app, "Part des allégations fondées") == "9,0\u00a0%"
+    assert metric(app, "Part des allégations fondées") == "10,5\u00a0%"
     table = table_with_columns(app, "Étape", "Allégations")
     assert list(table["Étape"]) == [
         "Toutes les allégations",
         "Avec une conclusion publiée",
+        "Avec une conclusion après enquête",
         "Fondées",
     ]
     text = page_text(app)
@@ -99,15 +100,21 @@ def test_french_labels(app):
 def test_chicago_headlines_match_the_raw_file(app):
     open_overview(app, lang="en")
     # csv.DictReader(gzip.open("data/raw/us_chicago_cpdp_complaints/complaints-accused.csv.gz"))
-    # -> 244436 rows; final_finding == "SU" -> 21427; final_finding == "" -> 7378,
-    # so 237058 with a finding and 21427 / 237058 = 9.04%.
+    # -> 244436 rows; final_finding == "SU" -> 21427; final_finding == "" -> 7378, "NAF" (no
+    # affidavit: closed without investigation) -> 32741, so 237058 with a finding, 204317 after
+    # an investigation, and 21427 / 204317 = 10.49% (the catalogue's sustained share; before
+    # it, 21427 / 237058 = 9.04% with the never-investigated closures in the denominator).
     assert metric(app, "Allegations against officers") == "244,436"
-    assert metric(app, "Share sustained") == "9.0%"
+    assert metric(app, "Share sustained") == "10.5%"
     text = page_text(app)
-    assert "21,427 allegations sustained out of 237,058 with a published finding" in text
-    assert "7,378 allegations have no published finding" in text
+    assert (
+        "21,427 allegations sustained out of 204,317 with a finding reached after an investigation"
+        in text
+    )
+    assert "32,741 allegations closed without any investigation" in text
+    assert "7,378 allegations with no published finding" in text
     counts = table_with_columns(app, "Stage", "Allegations")
-    assert list(counts["Allegations"]) == [244436, 237058, 21427]
+    assert list(counts["Allegations"]) == [244436, 237058, 204317, 21427]
 
 
 def test_other_headlines_match_independent_counts(app, db):
@@ -115,6 +122,8 @@ def test_other_headlines_match_independent_counts(app, db):
     # data/raw/gb_bbc_iopc_misconduct/iopc_forfunnel.csv, the 39 rows with a force name and
     # a count: sum(indicator number) = 301, sum(sample size) = 218122; 301 / 218.122 = 1.380
     assert metric(app, "Misconduct case to answer, per 1,000 staff") == "1.38"
+    # Garwood interval of 301 events: 267.98 to 337.05, over 218.122 thousand staff
+    assert "interval 1.23 to 1.54 per 1,000" in page_text(app)
     # data/reference/curated/fr_national_sanctions.csv: removed_from_public_contact_dv
     # 92 (police_nationale) + 66 (gendarmerie)
     assert metric(app, "Removed from contact with the public (rule FR-1)") == "158"
@@ -178,12 +187,11 @@ def test_year_range_changes_the_trend_table(app):
     table = table_with_columns(app, *TREND_COLUMNS).set_index(["City", "Year"])
     assert len(table) == 6
     # Chicago, from the raw files: complaints-accused joined to complaints-complaints on cr_id,
-    # counted by incident_date[:4] == "2011": 6168 rows, 5872 with a final_finding, 363 "SU"
-    assert tuple(table.loc[("Chicago", 2011), ["Allegations", "With a finding", "Sustained"]]) == (
-        6168,
-        5872,
-        363,
-    )
+    # counted by incident_date[:4] == "2011": 6168 rows, 5872 with a final_finding, of which
+    # 3,129 not "NAF" (the sustained-share denominator; before the catalogue: 5872), 363 "SU"
+    row = table.loc[("Chicago", 2011)]
+    assert tuple(row[["Allegations", "Share denominator", "Sustained"]]) == (6168, 3129, 363)
+    assert row["Share sustained (%)"] == round(100 * 363 / 3129, 1)
     # NYC, data/raw/us_nyc_psl_ccrb_precincts/data-flat-by-precinct-year.csv, Year 2011.0:
     # sum(Complaints) = 3791, sum(Substantiated) = 258 -> 6.8%
     assert tuple(table.loc[("New York City", 2011), ["Allegations", "Sustained"]]) == (3791, 258)

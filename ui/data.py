@@ -80,18 +80,29 @@ def connection() -> Warehouse | None:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached_query(path: str, version: float, name: str, params: tuple) -> pd.DataFrame:
+def _cached_query(
+    path: str, version: float, name: str, params: tuple, folder: str = ""
+) -> pd.DataFrame:
     values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    return queries.run(_connect(path, version), name, values).df()
+    return queries.run(_connect(path, version), name, values, folder).df()
 
 
 def query(name: str, **params) -> pd.DataFrame:
     """Run a named query with parameters; cached until the warehouse changes."""
+    return _query(name, "", params)
+
+
+def measure_query(name: str, **params) -> pd.DataFrame:
+    """Run a query of the measure catalogue (queries/measures/<name>.sql)."""
+    return _query(name, "measures", params)
+
+
+def _query(name: str, folder: str, params: dict) -> pd.DataFrame:
     version = warehouse_version()
     if version is None:
         raise FileNotFoundError(warehouse_path())
     frozen = tuple(sorted((key, _hashable(value)) for key, value in params.items()))
-    return _cached_query(str(warehouse_path()), version, name, frozen)
+    return _cached_query(str(warehouse_path()), version, name, frozen, folder)
 
 
 def _hashable(value):

@@ -74,6 +74,43 @@ PAGE_TEXT = {
         "en": "The BBC's staff headcount for City of London Police ({london}) is the same as Cheshire's ({cheshire}) and far above the size of this small force: probably a copying error in the BBC's sheet. It is used as published, so the City of London figure is probably too low.",
         "fr": "L'effectif retenu par la BBC pour la City of London Police ({london}) est identique à celui du Cheshire ({cheshire}) et bien supérieur à la taille de cette petite force : probablement une erreur de recopie dans le tableau de la BBC. Il est utilisé tel que publié : le chiffre de la City of London est donc probablement trop bas.",
     },
+    "denominator_line": {
+        "en": "Denominator: {text}. Interval: {interval}.",
+        "fr": "Dénominateur : {text}. Intervalle : {interval}.",
+    },
+    "interval_wilson": {
+        "en": "95% Wilson interval on the published counts (their clustering within complaints is not published, so it is a lower bound on the uncertainty)",
+        "fr": "intervalle de Wilson à 95 % sur les nombres publiés (leur regroupement par plainte n'est pas publié : c'est un minimum de l'incertitude)",
+    },
+    "interval_wilson_design_effect": {
+        "en": "95% Wilson interval widened for allegations clustered within complaints and officers (design effect)",
+        "fr": "intervalle de Wilson à 95 % élargi pour tenir compte des allégations regroupées par plainte et par agent (effet de plan)",
+    },
+    "interval_poisson": {
+        "en": "95% exact Poisson interval (Garwood) on the number of events",
+        "fr": "intervalle de Poisson exact à 95 % (Garwood) sur le nombre de faits",
+    },
+    "interval_none": {"en": "none", "fr": "aucun"},
+    "not_investigated_note": {
+        "en": "Not counted in the denominator: {count} allegations closed without any investigation (no sworn affidavit), and allegations pending or without a published finding.",
+        "fr": "Non comptées au dénominateur : {count} allégations classées sans aucune enquête (faute de déclaration sous serment), ainsi que les allégations en cours ou sans conclusion publiée.",
+    },
+    "default_years_note": {
+        "en": "The years start in {first} by default: before that, most records have no beat and so no district (see the share placed in no district). Widen the range to include them.",
+        "fr": "Les années commencent par défaut en {first} : auparavant, la plupart des dossiers n'ont pas de secteur (beat), donc pas de district (voir la part non rattachée). Élargissez la période pour les inclure.",
+    },
+    "card_unplaced": {
+        "en": "Same years: {share} of the jurisdiction's figures are placed in no {level}{value}.",
+        "fr": "Mêmes années : {share} des chiffres de la juridiction ne sont rattachés à aucun territoire ({level}){value}.",
+    },
+    "card_unplaced_value": {
+        "en": " ({value} for them)",
+        "fr": " ({value} pour eux)",
+    },
+    "note_retired_not_ranked": {
+        "en": "Retired district: shown, not ranked against current districts",
+        "fr": "District supprimé : affiché, non classé avec les districts actuels",
+    },
     "unplaced_chicago": {
         "en": "Not on this page: {share} of the figures ({what}: {count} of {total}) are placed in no district, because the record gives no beat or a beat that is not a patrol beat.",
         "fr": "Hors de cette page : {share} des chiffres ({what} : {count} sur {total}) ne sont rattachés à aucun district, faute de secteur (beat) ou parce que le secteur indiqué n'est pas un secteur de patrouille.",
@@ -136,6 +173,10 @@ PAGE_TEXT = {
         "fr": "Ligne orange en tirets : ensemble des {plural}, {value}.",
     },
     "all_together": {"en": "All {plural} together", "fr": "Ensemble des {plural}"},
+    "all_together_unplaced": {
+        "en": "whole jurisdiction, including figures placed in no region",
+        "fr": "toute la juridiction, y compris les chiffres non rattachés",
+    },
     "status_ok": {"en": "Comparable", "fr": "Comparable"},
     "status_small": {"en": "Too few cases to compare", "fr": "Trop peu de cas pour comparer"},
     "status_excluded": {
@@ -166,8 +207,8 @@ PAGE_TEXT = {
         "fr": "Aucun territoire ({level}) n'a assez de données pour être comparé sur cet indicateur et ces années.",
     },
     "reading_bars_interval": {
-        "en": "All {plural} together: {pooled}. Of the {count} comparable {plural}, {above} are above this level and {below} below it with their whole 95% interval; the others cannot be told apart from it.",
-        "fr": "Ensemble des {plural} : {pooled}. Sur les {count} {plural} comparables, {above} sont au-dessus de ce niveau et {below} en dessous avec tout leur intervalle à 95 % ; les autres ne s'en distinguent pas.",
+        "en": "All {plural} together: {pooled}. Of the {count} comparable {plural}, {above} are above this level and {below} below it with their whole 95% interval; the others cannot be told apart from it, and those with too few cases are not compared.",
+        "fr": "Ensemble des {plural} : {pooled}. Sur les {count} {plural} comparables, {above} sont au-dessus de ce niveau et {below} en dessous avec tout leur intervalle à 95 % ; les autres ne s'en distinguent pas, et ceux qui ont trop peu de cas ne sont pas comparés.",
     },
     "reading_bars_count": {
         "en": "The {count} {plural} add up to {total} ({what}, {years}); {top} alone has {top_value}, {top_share} of the total.",
@@ -244,16 +285,30 @@ def render(page: PageContext) -> None:
     with what[0]:
         measure = _choose_measure(page, jurisdiction)
     with what[1]:
-        year_from, year_to = _choose_years(page, measure)
+        year_from, year_to = _choose_years(page, jurisdiction, level, measure)
 
     regions = data.query(
         "compare_regions", level=level.key, prefix=level.prefix, vintage=level.vintage
     )
     regions["label"] = [_region_label(t, jurisdiction.key, row) for row in regions.itertuples()]
-    frame, unplaced = rm.compute(measure, level, list(regions["region_id"]), year_from, year_to)
+    retired = {
+        row.region_id: "note_retired_not_ranked"
+        for row in regions.itertuples()
+        if level.noted_means_retired and isinstance(row.valid_note, str) and row.valid_note
+    }
+    frame, unplaced = rm.compute(
+        measure,
+        level,
+        list(regions["region_id"]),
+        year_from,
+        year_to,
+        jurisdiction=jurisdiction.key,
+        not_ranked=retired,
+    )
     frame = _described(frame.merge(regions, on="region_id"), page, measure)
     view = _View(page, jurisdiction, level, measure, year_from, year_to, frame)
 
+    view.unplaced = unplaced
     _explain(view, unplaced)
     _side_by_side(view)
     _map(view)
@@ -270,6 +325,25 @@ class _View:
         self.plural = self.t(f"plural_{level.key}")
         self.name = self.t(f"m_{measure.key}")
         self.unit = self.t(f"m_{measure.key}_unit")
+        self.unplaced: dict = {}
+
+    def unplaced_line(self) -> str | None:
+        """The share of the figures placed in no region, shown beside every region figure."""
+        unplaced, lang = self.unplaced, self.page.lang
+        if not self.jurisdiction.unplaced_note or not unplaced.get("numerator"):
+            return None
+        share = unplaced["numerator"] / unplaced["total"] * 100
+        value = unplaced.get("unplaced_value")
+        return self.t(
+            "card_unplaced",
+            share=self.t("percent", value=_number(share, 1, lang)),
+            level=self.t(f"level_{self.level.key}"),
+            value=""
+            if value is None
+            else self.t(
+                "card_unplaced_value", value=_value_text(self.t, lang, self.measure, value)
+            ),
+        )
 
     def years_text(self) -> str:
         if self.year_from is None:
@@ -378,7 +452,9 @@ def _year_within(year: int | None, years: tuple[int, int]) -> bool:
     return year is not None and years[0] <= year <= years[1]
 
 
-def _choose_years(page: PageContext, measure: rm.Measure) -> tuple[int | None, int | None]:
+def _choose_years(
+    page: PageContext, jurisdiction: rm.Jurisdiction, level: rm.Level, measure: rm.Measure
+) -> tuple[int | None, int | None]:
     t, state = page.t, page.state
     if measure.years is None:
         for name in ("year_from", "year_to"):
@@ -390,31 +466,34 @@ def _choose_years(page: PageContext, measure: rm.Measure) -> tuple[int | None, i
         st.caption(t("no_year_split"))
         return None, None
     low, high = measure.years
-    year_from = state.integer("year_from", low, high, low)
-    year_to = state.integer("year_to", low, high, high)
+    first, last = rm.default_years(jurisdiction, level, measure)
+    year_from = state.integer("year_from", low, high, first)
+    year_to = state.integer("year_to", low, high, last)
     if year_from > year_to:
         state.notices.extend([("year_from", str(year_from)), ("year_to", str(year_to))])
-        year_from, year_to = low, high
+        year_from, year_to = first, last
     year_from, year_to = st.slider(
         t("years"),
         low,
         high,
         key=_linked_widget("years", (year_from, year_to)),
         on_change=_years_changed,
-        args=(low, high),
+        args=(first, last),
     )
     state.set(
-        year_from=year_from if year_from != low else None,
-        year_to=year_to if year_to != high else None,
+        year_from=year_from if year_from != first else None,
+        year_to=year_to if year_to != last else None,
     )
+    if first > low and year_from == first:
+        st.caption(t("default_years_note", first=first))
     return year_from, year_to
 
 
-def _years_changed(low: int, high: int) -> None:
-    """on_change of the years: only a narrowed range goes into the link, so that the full
-    range follows the measure."""
+def _years_changed(first: int, last: int) -> None:
+    """on_change of the years: only a range other than the default goes into the link, so
+    that the default range follows the measure."""
     year_from, year_to = st.session_state["compare_years"]
-    for name, value, full in (("year_from", year_from, low), ("year_to", year_to, high)):
+    for name, value, full in (("year_from", year_from, first), ("year_to", year_to, last)):
         if value != full:
             st.query_params[name] = str(value)
         elif name in st.query_params:
@@ -478,10 +557,20 @@ def _explain(view: _View, unplaced: dict[str, float]) -> None:
     if view.jurisdiction.key == "US-NY-NYC":
         st.info(t("nyc_no_population"))
     st.markdown(t("definition_line", name=view.name, text=t(f"m_{measure.key}_def")))
+    if measure.kind != COUNT:
+        st.caption(
+            t(
+                "denominator_line",
+                text=t(f"m_{measure.key}_den"),
+                interval=t(f"interval_{measure.definition.interval}"),
+            )
+        )
+    if measure.catalogue_id == "sustained_share" and unplaced.get("not_investigated"):
+        st.caption(t("not_investigated_note", count=_number(unplaced["not_investigated"], 0, lang)))
     if measure.kind == SHARE:
-        st.caption(t("small_rule_share", threshold=rm.SMALL_DENOMINATOR))
+        st.caption(t("small_rule_share", threshold=rm.small_threshold(measure)))
     elif measure.kind == RATE:
-        st.caption(t("small_rule_rate", threshold=rm.SMALL_EVENTS))
+        st.caption(t("small_rule_rate", threshold=rm.small_threshold(measure)))
     if measure.caveat:
         denominators = view.frame.set_index("region_id")["denominator"]
         st.warning(
@@ -560,6 +649,9 @@ def _card(view: _View, row: pd.Series) -> None:
             st.warning(t("status_small"))
         if row["note"]:
             st.caption(row["note"])
+        unplaced = view.unplaced_line()
+        if unplaced:
+            st.caption(unplaced)
 
 
 def _map(view: _View) -> None:
@@ -601,11 +693,8 @@ def _ranking(view: _View) -> None:
     st.subheader(t("ranking_title", measure=view.name))
     small = frame[frame["status"] == SMALL]
     if not small.empty and measure.kind in (SHARE, RATE):
-        key, threshold = (
-            ("small_warning_share", rm.SMALL_DENOMINATOR)
-            if measure.kind == SHARE
-            else ("small_warning_rate", rm.SMALL_EVENTS)
-        )
+        key = "small_warning_share" if measure.kind == SHARE else "small_warning_rate"
+        threshold = rm.small_threshold(measure)
         st.warning(
             t(
                 key,
@@ -615,7 +704,12 @@ def _ranking(view: _View) -> None:
                 names="; ".join(small["label"]),  # names may hold commas
             )
         )
-    pooled = rm.pooled(measure, frame)
+    # Shares and rates: the whole jurisdiction's figure (the same "all" figure as Overview);
+    # counts and ratios: the regions shown added up.
+    if measure.kind in (SHARE, RATE):
+        pooled = view.unplaced["overall"]
+    else:
+        pooled = rm.pooled(measure, frame)
     reference = None
     if pooled is not None and measure.kind != COUNT:
         reference = pooled[0]

@@ -7,7 +7,6 @@ around the figures are in TEXT, in English and French.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import altair as alt
@@ -15,10 +14,12 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui import measures as catalogue
 from ui.i18n import OUTCOME_LEVELS
 from ui.page import PageContext, chart_footer
 from ui.palette import OKABE_ITO, OUTCOME_COLOURS
 from ui.recommendation_fields import caption as recommendation_fields_caption
+from views import region_measures as rm
 
 TEXT = {
     "overview_title": {
@@ -46,8 +47,8 @@ TEXT = {
     },
     "chi_sustained": {"en": "Share sustained", "fr": "Part des allégations fondées"},
     "chi_sustained_def": {
-        "en": "{sustained} allegations sustained out of {with_finding} with a published finding (sustained ÷ allegations with a finding); {without} allegations have no published finding.",
-        "fr": "{sustained} allégations jugées fondées sur {with_finding} dont la conclusion est publiée (fondées ÷ allégations avec conclusion) ; {without} allégations n'ont pas de conclusion publiée.",
+        "en": "{sustained} allegations sustained out of {investigated} with a finding reached after an investigation (95% interval {low} to {high}, allowing for allegations clustered in complaints and officers). Not counted: {not_investigated} allegations closed without any investigation (no sworn affidavit) and {without} allegations with no published finding.",
+        "fr": "{sustained} allégations jugées fondées sur {investigated} dont la conclusion a été rendue après une enquête (intervalle à 95\u00a0% : {low} à {high}, compte tenu du regroupement des allégations par plainte et par agent). Non comptées : {not_investigated} allégations classées sans aucune enquête (faute de déclaration sous serment) et {without} allégations sans conclusion publiée.",
     },
     "nyc_substantiated": {
         "en": "Substantiated officer-complaints",
@@ -70,8 +71,8 @@ TEXT = {
         "fr": "Dossiers pour faute à instruire, pour 1 000 agents",
     },
     "gb_rate_def": {
-        "en": "{cases} police officers and staff in {forces} forces were found to have a misconduct or gross-misconduct case to answer in investigations by the Independent Office for Police Conduct (IOPC) reported from 2018 to February 2022, out of {staff} staff (the BBC's headcount; 95% interval {low} to {high} per 1,000). Investigations run by the forces themselves are not included.",
-        "fr": "{cases} policiers et personnels de {forces} forces de police avaient, selon les enquêtes de l'Independent Office for Police Conduct (IOPC, l'inspection indépendante) publiées de 2018 à février 2022, à répondre d'une faute ou d'une faute grave, sur {staff} agents (effectif retenu par la BBC ; intervalle à 95\u00a0% : {low} à {high} pour 1 000). Les enquêtes menées par les forces elles-mêmes ne sont pas comprises.",
+        "en": "{cases} police officers and staff in all the forces of the BBC's table were found to have a misconduct or gross-misconduct case to answer in investigations by the Independent Office for Police Conduct (IOPC) reported from 2018 to February 2022 (one period, not per year), per 1,000 staff (headcount used by the BBC, year not stated: {staff}; 95% exact Poisson interval {low} to {high} per 1,000). Investigations run by the forces themselves are not included.",
+        "fr": "{cases} policiers et personnels de toutes les forces du tableau de la BBC avaient, selon les enquêtes de l'Independent Office for Police Conduct (IOPC, l'inspection indépendante) publiées de 2018 à février 2022 (une seule période, pas par an), à répondre d'une faute ou d'une faute grave, pour 1 000 agents (effectif retenu par la BBC, année non précisée : {staff} ; intervalle de Poisson exact à 95\u00a0% : {low} à {high} pour 1 000). Les enquêtes menées par les forces elles-mêmes ne sont pas comprises.",
     },
     "fr_removed": {
         "en": "Removed from contact with the public (rule FR-1)",
@@ -108,6 +109,10 @@ TEXT = {
     "funnel_choose": {"en": "Show the path for", "fr": "Afficher le parcours pour"},
     "stage_all": {"en": "All allegations", "fr": "Toutes les allégations"},
     "stage_with_finding": {"en": "With a published finding", "fr": "Avec une conclusion publiée"},
+    "stage_investigated": {
+        "en": "With a finding after investigation",
+        "fr": "Avec une conclusion après enquête",
+    },
     "stage_sustained": {"en": "Sustained", "fr": "Fondées"},
     "stage_recommended": {"en": "Discipline recommended", "fr": "Sanction recommandée"},
     "stage_final": {"en": "Discipline imposed", "fr": "Sanction infligée"},
@@ -126,8 +131,8 @@ TEXT = {
         "fr": "Chicago n'a publié la sanction recommandée que dans sa livraison 2000-2016, d'où la forte part « inconnue » des recommandations.",
     },
     "funnel_counts_reading": {
-        "en": "In {place}, {with_finding} of {all} allegations have a published finding, and {sustained} of those ({share}) were sustained.",
-        "fr": "À {place}, {with_finding} allégations sur {all} ont une conclusion publiée, et {sustained} d'entre elles ({share}) ont été jugées fondées.",
+        "en": "In {place}, {with_finding} of {all} allegations have a published finding, {investigated} of them after an investigation, and {sustained} of those ({share}) were sustained.",
+        "fr": "À {place}, {with_finding} allégations sur {all} ont une conclusion publiée, dont {investigated} après une enquête, et {sustained} de ces dernières ({share}) ont été jugées fondées.",
     },
     "funnel_levels_reading": {
         "en": "In {place}, of {sustained} sustained allegations, the discipline most often imposed was “{level}” ({count}, {level_share}), and the discipline most often recommended was “{recommended}” ({recommended_count}).",
@@ -158,6 +163,10 @@ TEXT = {
     "year_range": {"en": "Years", "fr": "Années"},
     "trend_count_axis": {"en": "Allegations per year", "fr": "Allégations par an"},
     "trend_share_axis": {"en": "Share sustained", "fr": "Part fondée"},
+    "trend_share_definition": {
+        "en": "Share sustained: Chicago, sustained allegations among those with a finding reached after an investigation (closures without any investigation, pending allegations and those with no finding left out; 95% interval allowing for allegations clustered in complaints and officers); New York, substantiated records among all records (95% Wilson interval: the records are not published one by one, so their clustering is unknown).",
+        "fr": "Part fondée : à Chicago, allégations fondées parmi celles dont la conclusion a été rendue après une enquête (classements sans enquête, allégations en cours et sans conclusion écartés ; intervalle à 95\u00a0% tenant compte du regroupement par plainte et par agent) ; à New York, enregistrements établis parmi tous les enregistrements (intervalle de Wilson à 95\u00a0% : les enregistrements ne sont pas publiés un par un, leur regroupement est inconnu).",
+    },
     "trend_year_axis": {"en": "Year of the incident", "fr": "Année des faits"},
     "trend_city_legend": {"en": "City", "fr": "Ville"},
     "trend_no_data": {
@@ -200,8 +209,8 @@ TEXT = {
     "col_city": {"en": "City", "fr": "Ville"},
     "col_year": {"en": "Year", "fr": "Année"},
     "col_decided": {
-        "en": "With a finding",
-        "fr": "Avec une conclusion",
+        "en": "Share denominator",
+        "fr": "Dénominateur de la part",
     },
     "col_sustained": {"en": "Sustained", "fr": "Fondées"},
     "col_share": {"en": "Share sustained (%)", "fr": "Part fondée (%)"},
@@ -374,15 +383,6 @@ def percent(share: float, lang: str, decimals: int = 1) -> str:
     return f"{text}\u00a0%" if lang == "fr" else f"{text}%"
 
 
-def wilson(successes: float, trials: float, z: float = 1.96) -> tuple[float, float]:
-    """95% Wilson interval of a proportion (same formula as overview_trends_by_year.sql)."""
-    p = successes / trials
-    z2n = z * z / trials
-    centre = p + z2n / 2
-    half = z * math.sqrt(p * (1 - p) / trials + z2n / trials / 4)
-    return max(0.0, (centre - half) / (1 + z2n)), min(1.0, (centre + half) / (1 + z2n))
-
-
 def event_date(value, t) -> str:
     """'2024-07-03' -> '3 July 2024', '2021-02' -> 'February 2021'; the register keeps
     the precision the sources give."""
@@ -479,16 +479,29 @@ def render_chicago(page: PageContext, row: pd.Series) -> None:
             last=row["last_received_year"],
         )
     )
-    st.metric(t("chi_sustained"), percent(row["sustained"] / row["with_finding"], lang))
+    share = sustained_share("US-IL-CHI")
+    value, low, high = catalogue.figures(
+        "sustained_share", share["numerator"], share["denominator"], share["deff"]
+    )
+    st.metric(t("chi_sustained"), percent(value, lang))
     st.caption(
         t(
             "chi_sustained_def",
-            sustained=number(row["sustained"], lang),
-            with_finding=number(row["with_finding"], lang),
+            sustained=number(share["numerator"], lang),
+            investigated=number(share["denominator"], lang),
+            low=percent(low, lang),
+            high=percent(high, lang),
+            not_investigated=number(share["not_investigated"], lang),
             without=number(row["allegations"] - row["with_finding"], lang),
         )
     )
     source_caption(page, ["us_chicago_cpdp_complaints"])
+
+
+def sustained_share(jurisdiction: str) -> pd.Series:
+    """The catalogue's sustained share of a whole jurisdiction, all years: numerator,
+    denominator, not_investigated, deff."""
+    return catalogue.allegation_counts("sustained_share", jurisdiction, None).iloc[0]
 
 
 def render_new_york(page: PageContext, row: pd.Series, versus: pd.Series) -> None:
@@ -514,21 +527,22 @@ def render_new_york(page: PageContext, row: pd.Series, versus: pd.Series) -> Non
 def render_england_and_wales(page: PageContext) -> None:
     t, lang = page.t, page.lang
     st.subheader(t("jur_GB-EAW"))
-    total = data.query("overview_gb_misconduct_total").iloc[0]
-    cases, staff = total["with_case_to_answer"], total["staff_headcount"]
-    if pd.isna(cases) or pd.isna(staff) or not staff:
+    # The catalogue's "all forces" figure, the same as Compare's reference line.
+    measure = rm.ENGLAND_WALES.measure("gb_misconduct_per_1000_staff")
+    whole = measure.load(rm.ENGLAND_WALES.key, None, None, None)
+    figure = rm.overall(measure, rm.ENGLAND_WALES.key, None, None)
+    if figure is None or whole.empty:
         st.metric(t("gb_rate"), t("no_data"))
     else:
-        low, high = wilson(cases, staff)
-        st.metric(t("gb_rate"), number(1000 * cases / staff, lang, 2))
+        value, low, high = figure
+        st.metric(t("gb_rate"), number(value, lang, 2))
         st.caption(
             t(
                 "gb_rate_def",
-                cases=number(cases, lang),
-                forces=total["forces"],
-                staff=number(staff, lang),
-                low=number(1000 * low, lang, 2),
-                high=number(1000 * high, lang, 2),
+                cases=number(whole["numerator"].sum(), lang),
+                staff=number(whole["denominator"].sum(), lang),
+                low=number(low, lang, 2),
+                high=number(high, lang, 2),
             )
         )
     source_caption(page, ["gb_bbc_iopc_misconduct"])
@@ -605,7 +619,21 @@ def render_funnel(page: PageContext) -> None:
     )
     page.state.set(funnel=chosen)
     source = FUNNEL_SOURCES[chosen]
-    table = funnel_table(data.query("overview_funnel", source_id=source.source_id), t)
+    funnel = data.query("overview_funnel", source_id=source.source_id)
+    if source.lists_every_finding:
+        # The catalogue's sustained-share denominator, between "with a finding" and
+        # "sustained": never-investigated closures leave the path there.
+        share = sustained_share(chosen)
+        investigated = pd.DataFrame(
+            {
+                "stage_order": [2.5],
+                "stage": ["investigated"],
+                "level": ["count"],
+                "allegations": [int(share["denominator"])],
+            }
+        )
+        funnel = pd.concat([funnel, investigated]).sort_values("stage_order", kind="stable")
+    table = funnel_table(funnel.reset_index(drop=True), t)
     sustained = int(table.loc[table["stage"] == "sustained", "allegations"].sum())
     if not sustained:
         st.info(t("no_data"))
@@ -666,8 +694,9 @@ def render_funnel_counts(
             place=place,
             all=number(stage["all"], lang),
             with_finding=number(stage["with_finding"], lang),
+            investigated=number(stage["investigated"], lang),
             sustained=number(stage["sustained"], lang),
-            share=percent(stage["sustained"] / stage["with_finding"], lang),
+            share=percent(stage["sustained"] / stage["investigated"], lang),
         ),
         pd.DataFrame(
             {t("col_stage"): counts["stage_label"], t("col_allegations"): counts["allegations"]}
@@ -786,7 +815,8 @@ def render_trends(page: PageContext) -> None:
         key="overview_years",
     )
     page.state.set(year_from=year_from, year_to=year_to)
-    trends = data.query("overview_trends_by_year", year_from=year_from, year_to=year_to)
+    trends = trends_by_year(year_from, year_to)
+    st.caption(t("trend_share_definition"))
     if trends.empty:
         st.info(t("trend_no_data", first=first))
         return
@@ -845,6 +875,58 @@ def render_trends(page: PageContext) -> None:
         table,
         "overview_trend_shares_table",
     )
+
+
+def trends_by_year(year_from: int, year_to: int) -> pd.DataFrame:
+    """Per city and incident year: allegations, the share's denominator (`with_finding`),
+    sustained, sustained_share, ci_low, ci_high, all from the measure catalogue: Chicago's
+    sustained share (clustered allegations) and NYC's published share of PSL records."""
+    chicago = catalogue.allegation_counts(
+        "sustained_share", "US-IL-CHI", None, year_from, year_to, by_year=True
+    )
+    chicago = pd.DataFrame(
+        {
+            "jurisdiction": "US-IL-CHI",
+            "year": chicago["year"],
+            "allegations": chicago["allegations"],
+            "with_finding": chicago["denominator"],
+            "sustained": chicago["numerator"],
+            "deff": chicago["deff"],
+            "measure": "sustained_share",
+        }
+    )
+    records = catalogue.published(
+        rm.NYC_PRECINCTS, "complaint_records", None, year_from, year_to, by_year=True
+    )
+    substantiated = catalogue.published(
+        rm.NYC_PRECINCTS, "substantiated_records", None, year_from, year_to, by_year=True
+    )
+    new_york = records.merge(substantiated, on="year", suffixes=("", "_sustained"))
+    new_york = pd.DataFrame(
+        {
+            "jurisdiction": "US-NY-NYC",
+            "year": new_york["year"],
+            "allegations": new_york["total"],
+            "with_finding": new_york["total"],
+            "sustained": new_york["total_sustained"],
+            "deff": 1.0,
+            "measure": "published_share",
+        }
+    )
+    trends = pd.concat([chicago, new_york], ignore_index=True)
+    trends = trends[trends["year"].notna() & (trends["with_finding"] > 0)].copy()
+    if trends.empty:
+        return trends
+    figures = [
+        catalogue.figures(row.measure, row.sustained, row.with_finding, row.deff)
+        for row in trends.itertuples()
+    ]
+    trends["sustained_share"] = [f[0] for f in figures]
+    trends["ci_low"] = [f[1] for f in figures]
+    trends["ci_high"] = [f[2] for f in figures]
+    for column in ("year", "allegations", "with_finding", "sustained"):
+        trends[column] = trends[column].astype("int64")
+    return trends.drop(columns=["deff", "measure"]).reset_index(drop=True)
 
 
 def trend_tooltip(t) -> list[alt.Tooltip]:

@@ -1,17 +1,19 @@
 """What the Compare page can compare: jurisdictions, their region levels, and their measures.
 
-A measure is offered only where the warehouse has its numerator and, for a rate or share, its
-denominator. Each measure says how it is computed (`load`), from which sources, over which
-incident or reference years, and how uncertain it is:
+Every measure here is a measure of the catalogue (queries/measures/catalogue.toml, evaluated
+by ui/measures.py): the catalogue says what it counts, its denominator, its interval and
+its small-count rule; this module says, per jurisdiction, which sources and published
+statistics feed it, over which incident or reference years, and the page's wording (TEXT).
 
 - `count`: a number of events, no interval;
-- `share`: events / cases (e.g. sustained / allegations with a finding), in %, with a 95%
-  Wilson interval; too few to compare when the denominator is under SMALL_DENOMINATOR;
-- `rate`: events per 1,000 people or staff, with a 95% Wilson interval; too few to compare
-  when there are fewer than SMALL_EVENTS events;
-- `ratio`: a staffing level per 1,000 inhabitants: a headcount, not a sample, so no interval.
+- `share`: events / cases in %, 95% Wilson interval (on the effective sample size for
+  allegations clustered in complaints and officers); small under the catalogue's threshold;
+- `rate`: events per 1,000 people or staff (per year where the data have years), 95% exact
+  Poisson (Garwood) interval; small under the catalogue's threshold;
+- `ratio`: a staffing level per 1,000 inhabitants: a headcount, not a sample, no interval.
 
-Names and definitions of the measures are in this module's TEXT (merged into the page's).
+Small figures are shown but never ranked, nor counted above or below the all-regions level;
+retired regions are shown but not ranked against current ones.
 """
 
 from __future__ import annotations
@@ -22,12 +24,9 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ui import data
-from ui.rates import proportion_with_interval
+from ui import measures as catalogue
 
 COUNT, SHARE, RATE, RATIO = "count", "share", "rate", "ratio"
-SMALL_DENOMINATOR = 30  # shares: fewer cases than this in the denominator are not compared
-SMALL_EVENTS = 10  # rates: fewer events than this are not compared
 OK, SMALL, EXCLUDED, NO_VALUE = "ok", "small", "excluded", "no_data"
 
 CHICAGO_COMPLAINTS = "us_chicago_cpdp_complaints"
@@ -47,25 +46,44 @@ class Level:
     prefix: str  # region_id prefix of the level's regions
     vintage: str  # boundaries.vintage drawn on the map
     shape_source: str  # source of the boundaries, cited under the map
-    to_parent: bool = False  # figures are published one level below: sum them up
+    # A region of this level with a valid_note no longer exists (Chicago's districts 13, 21
+    # and 23, retired in 2012): shown, never ranked against current ones.
+    noted_means_retired: bool = False
+
+
+# A loader gets the jurisdiction, the level key (None: the whole jurisdiction) and the
+# years, and returns region_id, numerator, denominator (NaN for counts), and optionally
+# deff, years_covered, first_year, last_year.
+Loader = Callable[[str, str | None, int | None, int | None], pd.DataFrame]
 
 
 @dataclass(frozen=True)
 class Measure:
     key: str  # the `measure` URL value; TEXT keys m_<key>, m_<key>_def, _unit, _num, _den
-    kind: str  # COUNT, SHARE, RATE or RATIO
+    catalogue_id: str  # the measure of queries/measures/catalogue.toml it is
     scale: float  # 1 for counts, 100 for a percentage, 1,000 for "per 1,000"
     decimals: int
     years: tuple[int, int] | None  # the data's year range; None: one period, no year split
     source_ids: tuple[str, ...]
-    load: Callable[[Level, int | None, int | None], pd.DataFrame]
+    load: Loader
     absent_is_zero: bool = False  # a complete register: a region without rows has 0 events
     missing_note: str = "note_not_published"  # TEXT key: why a region has no figure
     caveat: str | None = None  # TEXT key of a caveat shown with this measure
     fixed_period: tuple[int, int] | None = None  # shown (disabled) when `years` is None
+    # Start the default years where most records are placed in a region (Chicago: beats
+    # exist from the 2000 release on; the 1967-1999 release has none).
+    default_from_placed: bool = False
     # Regions whose figure is shown but not compared (grey, unranked), with the TEXT key of
     # the reason: e.g. the City of London, 7,375 residents and a large daytime population.
     excluded: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return catalogue.definition(self.catalogue_id).kind
+
+    @property
+    def definition(self):
+        return catalogue.definition(self.catalogue_id)
 
 
 @dataclass(frozen=True)
@@ -82,44 +100,38 @@ class Jurisdiction:
         return next(measure for measure in self.measures if measure.key == key)
 
 
-# -- loaders: each returns region_id, numerator, denominator (NaN for counts), and
-# years_covered / first_year / last_year where the figures are split by year ------------
+# -- loaders -------------------------------------------------------------------------------
 
 
-def _chicago(numerator: str, denominator: str | None = None, category: str | None = None):
-    def load(level: Level, year_from: int | None, year_to: int | None) -> pd.DataFrame:
-        counts = data.query(
-            "compare_chicago_allegations", year_from=year_from, year_to=year_to, category=category
+def _allegations(measure_id: str, column: str = "numerator", category: str | None = None):
+    """A catalogue allegation measure; `column="allegations"` for the plain count."""
+
+    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
+        rows = catalogue.allegation_counts(
+            measure_id, jurisdiction, level, year_from, year_to, category=category
         )
+        counted = column == "numerator"
         return pd.DataFrame(
             {
-                "region_id": counts["region_id"],
-                "numerator": counts[numerator].astype(float),
-                "denominator": counts[denominator].astype(float) if denominator else np.nan,
+                "region_id": rows["region_id"],
+                "numerator": rows[column].astype(float),
+                "denominator": rows["denominator"].astype(float) if counted else np.nan,
+                "deff": rows["deff"] if counted else 1.0,
+                "not_investigated": rows["not_investigated"].astype(float),
             }
         )
 
     return load
 
 
-def _chicago_per_inhabitant(level: Level, year_from: int | None, year_to: int | None):
-    counts = _chicago("allegations")(level, year_from, year_to)[["region_id", "numerator"]]
-    population = _statistic(CHICAGO_DISTRICTS, "population", level, None, None)
-    return counts.merge(
-        population.rename(columns={"total": "denominator"})[["region_id", "denominator"]],
-        on="region_id",
-        how="outer",
-    )
-
-
-def _statistic(source_id, measure, level: Level, year_from, year_to) -> pd.DataFrame:
-    return data.query(
-        "compare_statistic_sum",
-        source_id=source_id,
-        measure=measure,
-        year_from=year_from,
-        year_to=year_to,
-        to_parent=level.to_parent,
+def _allegations_per_inhabitant_per_year(jurisdiction, level, year_from, year_to):
+    """Allegations / (census population × years): a yearly rate, whatever the range."""
+    counts = _allegations("allegations", "allegations")(jurisdiction, level, year_from, year_to)
+    population = catalogue.published(CHICAGO_DISTRICTS, "population", level)
+    years = catalogue.years_in(year_from, year_to)
+    population = population.assign(denominator=population["total"] * years)
+    return counts.drop(columns="denominator").merge(
+        population[["region_id", "denominator"]], on="region_id", how="outer"
     )
 
 
@@ -129,13 +141,13 @@ def _statistics_ratio(
     *,
     denominator_years: bool = True,
     yearly_average: bool = False,
-):
+) -> Loader:
     """numerator / denominator from `statistics`, each a (source_id, measure) pair summed over
     the chosen years; `denominator_years=False` for a denominator of one fixed year (a
     census); `yearly_average` divides the numerator by its number of years (staff levels)."""
 
-    def load(level: Level, year_from: int | None, year_to: int | None) -> pd.DataFrame:
-        top = _statistic(*numerator, level, year_from, year_to)
+    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
+        top = catalogue.published(*numerator, level, year_from, year_to)
         frame = pd.DataFrame(
             {
                 "region_id": top["region_id"],
@@ -151,7 +163,7 @@ def _statistics_ratio(
             frame["denominator"] = np.nan
             return frame
         years = (year_from, year_to) if denominator_years else (None, None)
-        bottom = _statistic(*denominator, level, *years)
+        bottom = catalogue.published(*denominator, level, *years)
         bottom = bottom.rename(columns={"total": "denominator"})[["region_id", "denominator"]]
         return frame.merge(bottom, on="region_id", how="outer")
 
@@ -162,6 +174,21 @@ def _statistics_ratio(
 
 CHICAGO_YEARS = (1967, 2018)  # complaints received 1967 to March 2018 (earlier dates: typos)
 
+
+def _chicago_share(key, catalogue_id, decimals=1, years=CHICAGO_YEARS, category=None):
+    return Measure(
+        key,
+        catalogue_id,
+        100,
+        decimals,
+        years,
+        (CHICAGO_COMPLAINTS,),
+        _allegations(catalogue_id, category=category),
+        absent_is_zero=True,
+        default_from_placed=True,
+    )
+
+
 CHICAGO = Jurisdiction(
     key="US-IL-CHI",
     levels=(
@@ -170,102 +197,53 @@ CHICAGO = Jurisdiction(
             "US-IL-CHI-D",
             "lines of 2012-12-19, portal copy of 2017-05-12",
             CHICAGO_DISTRICTS,
+            noted_means_retired=True,
         ),
     ),
     unplaced_note="unplaced_chicago",
     measures=(
         Measure(
             "chi_allegations",
-            COUNT,
+            "allegations",
             1,
             0,
             CHICAGO_YEARS,
             (CHICAGO_COMPLAINTS,),
-            _chicago("allegations"),
+            _allegations("allegations", "allegations"),
             absent_is_zero=True,
+            default_from_placed=True,
         ),
         Measure(
             "chi_allegations_per_1000",
-            RATE,
+            "allegations_per_1000_inhabitants_per_year",
             1000,
-            1,
+            2,
             CHICAGO_YEARS,
             (CHICAGO_COMPLAINTS, CHICAGO_DISTRICTS),
-            _chicago_per_inhabitant,
+            _allegations_per_inhabitant_per_year,
             absent_is_zero=True,
             missing_note="note_retired_district",
             caveat="caveat_chicago_population",
+            default_from_placed=True,
         ),
-        Measure(
-            "chi_sustained",
-            SHARE,
-            100,
-            1,
-            CHICAGO_YEARS,
-            (CHICAGO_COMPLAINTS,),
-            _chicago("sustained", "with_finding"),
-            absent_is_zero=True,
-        ),
-        Measure(
-            "chi_final_warning",
-            SHARE,
-            100,
-            1,
-            CHICAGO_YEARS,
-            (CHICAGO_COMPLAINTS,),
-            _chicago("final_warning_or_heavier", "with_final_level"),
-            absent_is_zero=True,
-        ),
-        Measure(
-            "chi_final_suspension",
-            SHARE,
-            100,
-            1,
-            CHICAGO_YEARS,
-            (CHICAGO_COMPLAINTS,),
-            _chicago("final_suspension_or_heavier", "with_final_level"),
-            absent_is_zero=True,
-        ),
-        Measure(
-            "chi_final_dismissal",
-            SHARE,
-            100,
-            2,
-            CHICAGO_YEARS,
-            (CHICAGO_COMPLAINTS,),
-            _chicago("final_dismissal", "with_final_level"),
-            absent_is_zero=True,
-        ),
-        Measure(
-            "chi_downgrade",
-            SHARE,
-            100,
-            1,
-            (2000, 2016),  # recommended outcomes exist only in the 2000-2016 release
-            (CHICAGO_COMPLAINTS,),
-            _chicago("downgraded", "sanction_recommended"),
-            absent_is_zero=True,
-        ),
+        _chicago_share("chi_sustained", "sustained_share"),
+        _chicago_share("chi_final_warning", "final_warning_share"),
+        _chicago_share("chi_final_suspension", "final_suspension_share"),
+        _chicago_share("chi_final_dismissal", "final_dismissal_share", decimals=2),
+        # recommended outcomes exist only in the 2000-2016 release
+        _chicago_share("chi_downgrade", "downgrade_rate", years=(2000, 2016)),
         Measure(
             "chi_dv_allegations",
-            COUNT,
+            "allegations",
             1,
             0,
             CHICAGO_YEARS,
             (CHICAGO_COMPLAINTS,),
-            _chicago("allegations", category="domestic_violence"),
+            _allegations("allegations", "allegations", category="domestic_violence"),
             absent_is_zero=True,
+            default_from_placed=True,
         ),
-        Measure(
-            "chi_dv_sustained",
-            SHARE,
-            100,
-            1,
-            CHICAGO_YEARS,
-            (CHICAGO_COMPLAINTS,),
-            _chicago("sustained", "with_finding", category="domestic_violence"),
-            absent_is_zero=True,
-        ),
+        _chicago_share("chi_dv_sustained", "sustained_share", category="domestic_violence"),
     ),
 )
 
@@ -276,7 +254,7 @@ NYC = Jurisdiction(
     measures=(
         Measure(
             "nyc_complaint_records",
-            COUNT,
+            "published_count",
             1,
             0,
             (2006, 2019),
@@ -285,7 +263,7 @@ NYC = Jurisdiction(
         ),
         Measure(
             "nyc_substantiated",
-            SHARE,
+            "published_share",
             100,
             1,
             (2006, 2019),
@@ -304,7 +282,7 @@ ENGLAND_WALES = Jurisdiction(
     measures=(
         Measure(
             "gb_misconduct_per_1000_staff",
-            RATE,
+            "staff_rate_per_1000",
             1000,
             2,
             None,  # reports published 2018 - February 2022, not split by year
@@ -319,7 +297,7 @@ ENGLAND_WALES = Jurisdiction(
         ),
         Measure(
             "gb_officers_per_1000",
-            RATIO,
+            "officers_per_1000_inhabitants",
             1000,
             2,
             (2015, 2019),
@@ -340,13 +318,13 @@ FRANCE = Jurisdiction(
     key="FR",
     levels=(
         Level("departement", "FR-DEP-", "2018", FR_GEOGRAPHY),
-        Level("region", "FR-REG-", "2018", FR_GEOGRAPHY, to_parent=True),
+        Level("region", "FR-REG-", "2018", FR_GEOGRAPHY),
     ),
     unplaced_note="unplaced_fr",
     measures=(
         Measure(
             "fr_intrafamily_per_1000",
-            RATE,
+            "published_rate_per_1000_per_year",
             1000,
             2,
             (2016, 2023),
@@ -360,6 +338,25 @@ JURISDICTIONS = {j.key: j for j in (FRANCE, CHICAGO, NYC, ENGLAND_WALES)}
 DEFAULT_JURISDICTION = CHICAGO.key
 
 
+def default_years(jurisdiction: Jurisdiction, level: Level, measure: Measure) -> tuple[int, int]:
+    """The year range a page opens with: the measure's range, starting where most records
+    are placed in a region of the level when the measure says so (Chicago: 2000)."""
+    low, high = measure.years
+    if not measure.default_from_placed:
+        return low, high
+    yearly = catalogue.allegation_counts(
+        "allegations", jurisdiction.key, level.key, low, high, by_year=True
+    )
+    placed = yearly.assign(placed=yearly["region_id"] != jurisdiction.key)
+    by_year = placed.groupby("year").apply(
+        lambda rows: rows.loc[rows["placed"], "allegations"].sum() * 2 > rows["allegations"].sum(),
+        include_groups=False,
+    )
+    mostly_placed = [int(year) for year, ok in by_year.items() if ok and pd.notna(year)]
+    first = min(mostly_placed, default=low)
+    return max(low, first), high
+
+
 # -- computing one measure for one set of regions ----------------------------------------
 
 
@@ -369,23 +366,36 @@ def compute(
     region_ids: list[str],
     year_from: int | None,
     year_to: int | None,
-) -> tuple[pd.DataFrame, dict[str, float]]:
+    *,
+    jurisdiction: str,
+    not_ranked: dict[str, str] | None = None,
+) -> tuple[pd.DataFrame, dict]:
     """One row per region of `region_ids` (in that order): numerator, denominator, value,
-    lower, upper (95% Wilson, in the measure's scale), status, rank (1 = highest value,
-    excluded regions unranked), years_covered, first_year, last_year, partial_years, and
-    missing_reason (a TEXT key: why there is no figure, or why it is not compared).
+    lower, upper (95%, the catalogue's interval, in the measure's scale), status, rank
+    (1 = highest value; only comparable figures are ranked), years_covered, first_year,
+    last_year, partial_years, and missing_reason (a TEXT key: why there is no figure, or why
+    it is not compared). `not_ranked` maps region ids shown but not ranked (retired
+    districts) to the TEXT key of the reason.
 
-    Also returns the figures attached to no region of the list (e.g. Chicago allegations
-    placed in no district): {"numerator": ..., "total": ...} for a note on the page.
+    Also returns the whole jurisdiction: {"numerator", "total"} of the figures attached to
+    no region of the list (for the unplaced note), "unplaced_value" (the measure on them),
+    "overall" (value, low, high) of every figure of the jurisdiction, placed or not (the
+    same "all" figure on every page), and "not_investigated" (closures left out).
     """
-    loaded = measure.load(level, year_from, year_to)
+    loaded = measure.load(jurisdiction, level.key, year_from, year_to)
     for column in ("years_covered", "first_year", "last_year"):
         if column not in loaded:
             loaded[column] = pd.NA
+    if "deff" not in loaded:
+        loaded["deff"] = 1.0
     inside = loaded["region_id"].isin(region_ids)
+    outside = loaded[~inside]
     unplaced = {
-        "numerator": float(loaded.loc[~inside, "numerator"].fillna(0).sum()),
+        "numerator": float(outside["numerator"].fillna(0).sum()),
         "total": float(loaded["numerator"].fillna(0).sum()),
+        "unplaced_value": _unplaced_value(measure, outside),
+        "overall": overall(measure, jurisdiction, year_from, year_to, loaded),
+        "not_investigated": float(loaded.get("not_investigated", pd.Series(0.0)).sum()),
     }
     frame = pd.DataFrame({"region_id": region_ids}).merge(
         loaded[inside], on="region_id", how="left"
@@ -394,15 +404,13 @@ def compute(
         frame["numerator"] = frame["numerator"].fillna(0.0)
         if measure.kind == SHARE:
             frame["denominator"] = frame["denominator"].fillna(0.0)
-    rows = [_figures(measure, row.numerator, row.denominator) for row in frame.itertuples()]
-    frame["value"] = [row[0] for row in rows]
-    frame["lower"] = [row[1] for row in rows]
-    frame["upper"] = [row[2] for row in rows]
-    frame["status"] = [_status(measure, row) for row in frame.itertuples()]
-    ranked = frame["value"].where(frame["status"] != EXCLUDED)
+    frame["deff"] = frame["deff"].fillna(1.0)
+    frame = catalogue.with_figures(frame, measure.catalogue_id, measure.scale)
+    excluded = {**dict(measure.excluded), **(not_ranked or {})}
+    frame["status"] = [_status(measure, row, excluded) for row in frame.itertuples()]
+    ranked = frame["value"].where(frame["status"] == OK)
     frame["rank"] = ranked.rank(ascending=False, method="min").astype("Int64")
     frame["partial_years"] = _partial_years(frame, year_from, year_to)
-    excluded = dict(measure.excluded)
     frame["missing_reason"] = [
         excluded.get(region_id)
         if status != NO_VALUE
@@ -414,41 +422,80 @@ def compute(
     return frame, unplaced
 
 
+def overall(measure: Measure, jurisdiction: str, year_from, year_to, loaded=None):
+    """(value, low, high) of the whole jurisdiction: every figure, placed in a region or not,
+    with the catalogue's interval (for a clustered share, its own design effect). A ratio
+    sums only the regions that have both figures (a body with no area has no inhabitants)."""
+    if measure.kind == COUNT:
+        rows = (
+            loaded if loaded is not None else measure.load(jurisdiction, None, year_from, year_to)
+        )
+        return float(rows["numerator"].fillna(0).sum()), np.nan, np.nan
+    if measure.kind == RATIO:
+        both = loaded.dropna(subset=["numerator", "denominator"])
+        if both.empty:
+            return None
+        return catalogue.figures(
+            measure.catalogue_id,
+            both["numerator"].sum(),
+            both["denominator"].sum(),
+            1.0,
+            measure.scale,
+        )
+    whole = measure.load(jurisdiction, None, year_from, year_to)
+    whole = whole.dropna(subset=["numerator", "denominator"])
+    if whole.empty:
+        return None
+    deff = float(whole["deff"].iloc[0]) if "deff" in whole and len(whole) == 1 else 1.0
+    value = catalogue.figures(
+        measure.catalogue_id,
+        whole["numerator"].sum(),
+        whole["denominator"].sum(),
+        deff,
+        measure.scale,
+    )
+    return None if pd.isna(value[0]) else value
+
+
+def _unplaced_value(measure: Measure, outside: pd.DataFrame) -> float | None:
+    if measure.kind not in (SHARE, RATE) or outside.empty:
+        return None
+    both = outside.dropna(subset=["numerator", "denominator"])
+    if both.empty or both["denominator"].sum() <= 0:
+        return None
+    return float(both["numerator"].sum() / both["denominator"].sum() * measure.scale)
+
+
 def pooled(measure: Measure, frame: pd.DataFrame) -> tuple[float, float, float] | None:
     """The value of all regions shown taken together (sum of numerators over sum of
-    denominators, with its interval), or their total for a count."""
+    denominators), or their total for a count. Pages show `overall` instead for shares and
+    rates (the same "all" figure everywhere); this is kept for counts and ratios."""
     known = frame[frame["value"].notna()]
     if known.empty:
         return None
     if measure.kind == COUNT:
-        total = float(known["numerator"].sum())
-        return total, np.nan, np.nan
-    return _figures(measure, known["numerator"].sum(), known["denominator"].sum())
+        return float(known["numerator"].sum()), np.nan, np.nan
+    return catalogue.figures(
+        measure.catalogue_id,
+        known["numerator"].sum(),
+        known["denominator"].sum(),
+        1.0,
+        measure.scale,
+    )
 
 
-def _figures(measure: Measure, numerator, denominator) -> tuple[float, float, float]:
-    nan = np.nan
-    if pd.isna(numerator):
-        return nan, nan, nan
-    if measure.kind == COUNT:
-        return float(numerator), nan, nan
-    if pd.isna(denominator) or denominator <= 0:
-        return nan, nan, nan
-    if measure.kind == RATIO or numerator > denominator:
-        return float(numerator) / float(denominator) * measure.scale, nan, nan
-    return proportion_with_interval(float(numerator), float(denominator), measure.scale)
-
-
-def _status(measure: Measure, row) -> str:
+def _status(measure: Measure, row, excluded: dict[str, str]) -> str:
     if pd.isna(row.value):
         return NO_VALUE
-    if row.region_id in dict(measure.excluded):
+    if row.region_id in excluded:
         return EXCLUDED
-    if measure.kind == SHARE and row.denominator < SMALL_DENOMINATOR:
-        return SMALL
-    if measure.kind == RATE and row.numerator < SMALL_EVENTS:
+    if catalogue.is_small(measure.catalogue_id, row.numerator, row.denominator):
         return SMALL
     return OK
+
+
+def small_threshold(measure: Measure) -> int:
+    return measure.definition.small_threshold
 
 
 def _partial_years(frame: pd.DataFrame, year_from: int | None, year_to: int | None) -> list:
@@ -478,22 +525,22 @@ TEXT = {
         "fr": "Allégations pour 1 000 habitants",
     },
     "m_chi_allegations_per_1000_def": {
-        "en": "Allegations whose incident took place in the chosen years (all those years added up) per 1,000 inhabitants of the district. Denominator: the 2010 census population, allocated by the Chicago Police Department to the district map in force since December 2012.",
-        "fr": "Allégations dont les faits ont eu lieu pendant les années choisies (toutes ces années additionnées), pour 1 000 habitants du district. Dénominateur : la population du recensement de 2010, répartie par la police de Chicago selon la carte des districts en vigueur depuis décembre 2012.",
+        "en": "Allegations whose incident took place in the chosen years, per 1,000 inhabitants of the district and per year: the allegations divided by the population times the number of years (the average yearly rate, never a total over decades). Population: the 2010 census, allocated by the Chicago Police Department to the district map in force since December 2012.",
+        "fr": "Allégations dont les faits ont eu lieu pendant les années choisies, pour 1 000 habitants du district et par an : les allégations divisées par la population multipliée par le nombre d'années (le taux annuel moyen, jamais un total sur des décennies). Population : celle du recensement de 2010, répartie par la police de Chicago selon la carte des districts en vigueur depuis décembre 2012.",
     },
     "m_chi_allegations_per_1000_unit": {
-        "en": "Allegations per 1,000 inhabitants (2010 census)",
-        "fr": "Allégations pour 1 000 habitants (recensement 2010)",
+        "en": "Allegations per 1,000 inhabitants per year (2010 census)",
+        "fr": "Allégations pour 1 000 habitants par an (recensement 2010)",
     },
     "m_chi_allegations_per_1000_num": {"en": "Allegations", "fr": "Allégations"},
     "m_chi_allegations_per_1000_den": {
-        "en": "Inhabitants (2010 census)",
-        "fr": "Habitants (recensement 2010)",
+        "en": "Inhabitants (2010 census) × years",
+        "fr": "Habitants (recensement 2010) × années",
     },
     "m_chi_sustained": {"en": "Sustained rate", "fr": "Taux d'allégations fondées"},
     "m_chi_sustained_def": {
-        "en": "Share of allegations found sustained (the investigation concluded that the misconduct happened), among allegations with a published finding: sustained, not sustained, unfounded, exonerated, or closed otherwise (for example without a signed affidavit).",
-        "fr": "Part des allégations jugées fondées (l'enquête a conclu que le manquement a eu lieu), parmi les allégations dont la conclusion est publiée : fondée, non établie, sans fondement, disculpé ou close autrement (par exemple faute de déclaration sous serment signée).",
+        "en": "Share of allegations found sustained (the investigation concluded that the misconduct happened), among allegations with a finding reached after an investigation: sustained, not sustained, unfounded, exonerated, or closed otherwise. Allegations closed without any investigation (no signed affidavit), pending or without a published finding are left out.",
+        "fr": "Part des allégations jugées fondées (l'enquête a conclu que le manquement a eu lieu), parmi les allégations dont la conclusion a été rendue après une enquête : fondée, non établie, sans fondement, disculpé ou close autrement. Les allégations classées sans aucune enquête (faute de déclaration sous serment signée), en cours ou sans conclusion publiée sont écartées.",
     },
     "m_chi_sustained_unit": {
         "en": "% of allegations sustained",
@@ -501,8 +548,8 @@ TEXT = {
     },
     "m_chi_sustained_num": {"en": "Sustained allegations", "fr": "Allégations fondées"},
     "m_chi_sustained_den": {
-        "en": "Allegations with a published finding",
-        "fr": "Allégations avec une conclusion publiée",
+        "en": "Allegations with a finding after investigation",
+        "fr": "Allégations avec une conclusion après enquête",
     },
     "m_chi_final_warning": {
         "en": "Share ending in a reprimand or heavier",
@@ -603,8 +650,8 @@ TEXT = {
         "fr": "Taux d'allégations de violences intrafamiliales fondées",
     },
     "m_chi_dv_sustained_def": {
-        "en": "Share of domestic-violence allegations found sustained, among domestic-violence allegations with a published finding (sustained, not sustained, unfounded, exonerated, or closed otherwise).",
-        "fr": "Part des allégations de violences conjugales ou intrafamiliales jugées fondées, parmi celles dont la conclusion est publiée (fondée, non établie, sans fondement, disculpé ou close autrement).",
+        "en": "Share of domestic-violence allegations found sustained, among domestic-violence allegations with a finding reached after an investigation (sustained, not sustained, unfounded, exonerated, or closed otherwise; closures without any investigation, pending allegations and those without a published finding are left out).",
+        "fr": "Part des allégations de violences conjugales ou intrafamiliales jugées fondées, parmi celles dont la conclusion a été rendue après une enquête (fondée, non établie, sans fondement, disculpé ou close autrement ; les classements sans enquête, les allégations en cours et celles sans conclusion publiée sont écartés).",
     },
     "m_chi_dv_sustained_unit": {
         "en": "% of domestic-violence allegations sustained",
@@ -615,8 +662,8 @@ TEXT = {
         "fr": "Allégations de violences intrafamiliales fondées",
     },
     "m_chi_dv_sustained_den": {
-        "en": "Domestic-violence allegations with a published finding",
-        "fr": "Allégations de violences intrafamiliales avec une conclusion publiée",
+        "en": "Domestic-violence allegations with a finding after investigation",
+        "fr": "Allégations de violences intrafamiliales avec une conclusion après enquête",
     },
     # New York City
     "m_nyc_complaint_records": {
@@ -654,16 +701,16 @@ TEXT = {
         "fr": "Policiers et personnels dont l'Independent Office for Police Conduct (IOPC, l'organe indépendant de contrôle de la police) a estimé qu'ils avaient à répondre d'une faute ou d'une faute grave, dans les rapports d'enquête de l'IOPC publiés de 2018 à février 2022, pour 1 000 agents de la force (l'effectif retenu par la BBC, dont l'année n'est pas précisée). Une seule période, sans détail par année. Les affaires instruites par les forces elles-mêmes ne sont pas comprises.",
     },
     "m_gb_misconduct_per_1000_staff_unit": {
-        "en": "Staff with a case to answer per 1,000 staff",
-        "fr": "Agents ayant à répondre d'une faute pour 1 000 agents",
+        "en": "Staff with a case to answer per 1,000 staff (headcount, year not stated), 2018 - Feb. 2022",
+        "fr": "Agents ayant à répondre d'une faute pour 1 000 agents (effectif, année non précisée), 2018 - févr. 2022",
     },
     "m_gb_misconduct_per_1000_staff_num": {
         "en": "Staff with a case to answer",
         "fr": "Agents ayant à répondre d'une faute",
     },
     "m_gb_misconduct_per_1000_staff_den": {
-        "en": "Staff headcount (as used by the BBC)",
-        "fr": "Effectif (retenu par la BBC)",
+        "en": "Staff (headcount used by the BBC, year not stated)",
+        "fr": "Agents (effectif retenu par la BBC, année non précisée)",
     },
     "m_gb_officers_per_1000": {
         "en": "Police officers per 1,000 inhabitants",
