@@ -55,4 +55,5 @@ def chart_footer(
             file_name=f"{table_key}.csv",
             mime="text/csv",
             key=f"{table_key}_csv",
+            on_click="ignore",  # no rerun: the other buttons' files stay valid
         )
