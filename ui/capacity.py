@@ -25,7 +25,8 @@ from ui.i18n import Translator
 DEFAULT_MAX_SESSIONS = 100
 # After a refused download, the notice stays this long on pages with downloads.
 REFUSAL_NOTICE_SECONDS = 120
-PAGES_WITH_DOWNLOADS = {"explore", "directives", "sources", "overview", "compare"}
+# The pages whose downloads go through exports.gate (chart tables are small, not gated).
+PAGES_WITH_DOWNLOADS = {"explore", "directives", "sources"}
 
 TEXT: dict[str, dict[str, str]] = {
     "busy_title": {
