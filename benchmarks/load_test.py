@@ -153,7 +153,15 @@ async def visitor(port: int, stop_at: float, tally: Tally, seed: int, think: flo
     while time.monotonic() < stop_at:
         label = rng.choice(list(LINKS))
         try:
-            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+            # As a browser does: it waits for a busy server to accept (Streamlit's client
+            # retries) and sends no keepalive pings of its own.
+            async with websockets.connect(
+                url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=RUN_TIMEOUT,
+                ping_interval=None,
+            ) as ws:
                 for _ in range(2):  # the first run of the link, then a rerun
                     seconds, problem = await run_script(ws, LINKS[label])
                     if problem == "busy":

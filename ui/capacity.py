@@ -1,6 +1,6 @@
 """What one server process takes on: a cap on sessions, and word of its download queue.
 
-Sessions. A spike of visitors beyond ACCOUNTABILITY_MAX_SESSIONS (default 100 per
+Sessions. A spike of visitors beyond ACCOUNTABILITY_MAX_SESSIONS (default 50 per
 process; a replica behind the balancer counts its own) is not served pages: each new one
 gets a translated "busy" message and a button to try again, costs one small rerun, and
 never a crash. Visitors already admitted keep their place while their tab is open; a
@@ -22,7 +22,7 @@ import streamlit as st
 from exports.gate import server_gate
 from ui.i18n import Translator
 
-DEFAULT_MAX_SESSIONS = 100
+DEFAULT_MAX_SESSIONS = 50  # a 2-core machine: see docs/performance.md, "Load through HAProxy"
 # After a refused download, the notice stays this long on pages with downloads.
 REFUSAL_NOTICE_SECONDS = 120
 # The pages whose downloads go through exports.gate (chart tables are small, not gated).
