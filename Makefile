@@ -1,13 +1,22 @@
-# Quick start: `make run` (builds the warehouse if missing, starts the dashboard), `make test`.
+# Quick start: `make run` (builds the warehouse if missing, starts the dashboard), `make test`;
+# `make serve REPLICAS=N` runs N dashboards behind HAProxy on one port.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 WAREHOUSE := data/warehouse.duckdb
 
-.PHONY: run test lint warehouse rebuild
+.PHONY: run serve test lint warehouse rebuild
 
 run: $(VENV)/.installed $(WAREHOUSE)
 	$(BIN)/streamlit run dashboard.py
+
+# N read-only replicas behind HAProxy on one port (deploy/serve.py; docs/deployment.md).
+REPLICAS ?= 2
+PORT ?= 8501
+serve: $(VENV)/.installed $(WAREHOUSE)
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || \
+		{ echo "HAProxy is not installed: sudo apt-get install -y haproxy"; exit 1; }
+	$(BIN)/python -m deploy.serve --replicas $(REPLICAS) --port $(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -11,7 +11,7 @@ import logging
 
 import streamlit as st
 
-from ui import data
+from ui import capacity, data
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
 from ui.state import ViewState, notice_value
@@ -35,6 +35,7 @@ def main() -> None:
     view = PAGES[page_name]
     t = Translator(lang, getattr(view, "TEXT", {}))
     st.set_page_config(page_title=t("app_title"), layout="wide")
+    capacity.admit_or_stop(lang)  # beyond the server's sessions: a "busy" message
 
     with st.sidebar:
         # Keyed widgets, seeded once from the link: their label changes with the language,
@@ -80,6 +81,7 @@ def main() -> None:
     except Exception:  # users get a sentence, the log gets the stack trace
         log.exception("page %s failed", page_name)
         st.error(t("friendly_error"))
+    capacity.download_notice(lang, page_name, notice_area)  # downloads waiting or refused
     for name, value in state.notices:
         notice_area.warning(t("ignored_parameter", name=name, value=notice_value(value)))
 

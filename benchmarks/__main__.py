@@ -5,7 +5,11 @@ in WORK_DIR, never in data/): ETL build time, rows per second and peak memory; w
 size; every named query with typical parameters (benchmarks.query_params); cold and warm
 page reruns and the dashboard process's peak memory; a CSV export of up to 1M rows with
 its peak memory; the same questions answered by pandas and SQLite, as ratios to the
-warehouse. Medians and p95 over --runs. Results go to WORK_DIR/results.json and stdout;
+warehouse; on the largest set, --downloads simultaneous downloads of every allegation
+(with the export gate and without it) and the load test through HAProxy for each of
+--load-replicas (benchmarks.load_test --balancer: 30 sessions without pause, 50 with a
+5 s think time; on 2 cores, more than 2 replicas cannot add throughput). Medians and
+p95 over --runs. Results go to WORK_DIR/results.json and stdout;
 docs/performance.md explains the method and reports a run.
 """
 
@@ -96,6 +100,43 @@ def csv_exports(warehouse: Path, rows: int) -> dict:
     return results
 
 
+def concurrent_downloads(warehouse: Path, downloads: int) -> dict:
+    results = {}
+    for label, slots in (("gated", "2"), ("ungated", str(downloads))):
+        _, peak, output = run_child(
+            [
+                "-m",
+                "benchmarks.concurrent_downloads",
+                str(warehouse),
+                "--downloads",
+                str(downloads),
+                "--slots",
+                slots,
+            ]
+        )
+        results[label] = {**json.loads(output), "child_peak_mb": round(peak, 1)}
+    return results
+
+
+LOAD_SCENARIOS = {"30 sessions, no pause": ("30", "0"), "50 sessions, 5 s think": ("50", "5")}
+
+
+def load_figures(warehouse: Path, replicas: list[int], seconds: float) -> dict:
+    from deploy.serve import haproxy_binary
+
+    haproxy_binary()  # says how to install HAProxy when it is missing
+    results = {}
+    for label, (sessions, think) in LOAD_SCENARIOS.items():
+        for count in replicas:
+            args = ["-m", "benchmarks.load_test", "--json", "--balancer"]
+            args += ["--replicas", str(count), "--sessions", sessions, "--think", think]
+            args += ["--seconds", str(seconds), "--warehouse", str(warehouse)]
+            _, _, output = run_child(args)
+            results[f"{label}, {count} replica(s)"] = json.loads(output)
+            print(f"   load {label}, {count} replica(s): {output.strip()}", flush=True)
+    return results
+
+
 def compare_engines(folder: Path, runs: int) -> dict:
     warehouse = folder / "warehouse.duckdb"
     flat = folder / "allegations.csv"
@@ -156,6 +197,11 @@ def run(args: argparse.Namespace) -> dict:
             export_rows = min(args.export_rows, result["build"]["allegations"])
             result["export"] = csv_exports(warehouse, export_rows)
             result["alternatives"] = compare_engines(folder, args.runs)
+            if rows == max(args.rows):
+                if args.downloads:
+                    result["downloads"] = concurrent_downloads(warehouse, args.downloads)
+                if args.load_replicas:
+                    result["load"] = load_figures(warehouse, args.load_replicas, args.load_seconds)
         # Another process on the machine slows every figure: the 1/5/15-minute load is kept.
         result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
         report["sets"][label] = result
@@ -173,6 +219,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--page-runs", type=int, default=5)
     p.add_argument("--export-rows", type=int, default=1_000_000)
     p.add_argument("--views", nargs="*", default=list(VIEWS), help="page_timings.VIEWS labels")
+    p.add_argument("--downloads", type=int, default=8, help="simultaneous; 0: none")
+    p.add_argument("--load-replicas", type=int, nargs="*", default=[1, 2, 4])
+    p.add_argument("--load-seconds", type=float, default=30)
     p.add_argument("--no-bundled", dest="bundled", action="store_false")
     p.add_argument("--clean", action="store_true", help="delete each synthetic folder after")
     p.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)

@@ -1,7 +1,7 @@
 """Bounded load test: concurrent sessions driving the main pages of a real Streamlit server.
 
     .venv/bin/python -m benchmarks.load_test [--sessions 30] [--seconds 60] [--think 0]
-                                             [--replicas 1] [--warehouse W]
+                                             [--replicas 1] [--balancer] [--warehouse W]
 
 Starts `streamlit run dashboard.py` on 127.0.0.1 (a free port; never the network) and
 opens `--sessions` simulated visitors at once, each speaking Streamlit's own websocket
@@ -14,7 +14,10 @@ successfully, or a lost connection.
 The server's memory (RSS of the streamlit process) is sampled every half second.
 `--replicas N` starts N servers on the same read-only warehouse file, as N dashboard
 replicas behind a load balancer would be, and spreads the visitors over them (visitor i
-talks to replica i mod N); the memory is then their sum.
+talks to replica i mod N); the memory is then their sum. With `--balancer` the replicas
+run behind Debian's HAProxy (deploy.serve, as `make serve REPLICAS=N`) and every visitor
+talks to the balancer's port, which spreads the websockets round robin. A visitor turned
+away with the "busy" message (ui.capacity) is counted apart, not as an error.
 
 Prints the error count, p50/p95/max rerun time per page and overall, and the RSS before,
 at its peak and after. A browser only adds its own rendering to these times; the server
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import os
 import random
 import shutil
@@ -56,6 +60,7 @@ LINKS = {  # the main pages, as a visitor arrives from a link
     "sources": "page=sources",
 }
 FRIENDLY_ERROR = "Something went wrong while preparing this view"
+BUSY = "The dashboard is very busy right now"
 RUN_TIMEOUT = 120  # seconds a single run may take before it counts as an error
 
 
@@ -63,6 +68,7 @@ RUN_TIMEOUT = 120  # seconds a single run may take before it counts as an error
 class Tally:
     timings: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
+    busy: int = 0  # runs answered with the "busy" message
     rss: list[int] = field(default_factory=list)  # kB
 
     def add(self, label: str, seconds: float) -> None:
@@ -130,6 +136,8 @@ async def run_script(websocket, query_string: str) -> tuple[float, str | None]:
                 problem = f"exception: {element.exception.message[:200]}"
             elif element.WhichOneof("type") == "alert" and FRIENDLY_ERROR in element.alert.body:
                 problem = "friendly error message shown"
+            elif element.WhichOneof("type") == "alert" and BUSY in element.alert.body:
+                problem = problem or "busy"
         elif kind == "page_not_found":
             problem = "page not found"
         elif kind == "script_finished":
@@ -145,9 +153,20 @@ async def visitor(port: int, stop_at: float, tally: Tally, seed: int, think: flo
     while time.monotonic() < stop_at:
         label = rng.choice(list(LINKS))
         try:
-            async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
+            # As a browser does: it waits for a busy server to accept (Streamlit's client
+            # retries) and sends no keepalive pings of its own.
+            async with websockets.connect(
+                url,
+                subprotocols=["streamlit"],
+                max_size=None,
+                open_timeout=RUN_TIMEOUT,
+                ping_interval=None,
+            ) as ws:
                 for _ in range(2):  # the first run of the link, then a rerun
                     seconds, problem = await run_script(ws, LINKS[label])
+                    if problem == "busy":
+                        tally.busy += 1
+                        break
                     tally.add(label, seconds)
                     if problem:
                         tally.errors.append(f"{label}: {problem}")
@@ -186,7 +205,8 @@ def report(tally: Tally, sessions: int, seconds: float, rss_before: int, rss_aft
     every = [t for times in tally.timings.values() for t in times]
     lines = [
         f"{sessions} sessions for {seconds:.0f} s: {len(every)} runs "
-        f"({len(every) / seconds:.1f}/s), {len(tally.errors)} errors",
+        f"({len(every) / seconds:.1f}/s), {len(tally.errors)} errors, "
+        f"{tally.busy} turned away busy",
         f"{'page':<28}{'runs':>6}{'p50 s':>8}{'p95 s':>8}{'max s':>8}",
     ]
     for label, times in sorted(tally.timings.items()):
@@ -208,6 +228,30 @@ def report(tally: Tally, sessions: int, seconds: float, rss_before: int, rss_aft
     return "\n".join(lines)
 
 
+def summary_json(tally: Tally, args, rss_before: int, rss_after: int) -> str:
+    every = [t for times in tally.timings.values() for t in times]
+    return json.dumps(
+        {
+            "sessions": args.sessions,
+            "seconds": args.seconds,
+            "think": args.think,
+            "replicas": args.replicas,
+            "balancer": args.balancer,
+            "runs": len(every),
+            "runs_per_s": round(len(every) / args.seconds, 1),
+            "errors": len(tally.errors),
+            "busy": tally.busy,
+            "p50_s": round(statistics.median(every), 2) if every else None,
+            "p95_s": round(percentile(every, 0.95), 2) if every else None,
+            "max_s": round(max(every), 2) if every else None,
+            "rss_mb_peak": round(max(tally.rss, default=0) / 1024),
+            "rss_mb_after_warmup": round(rss_before / 1024),
+            "rss_mb_after": round(rss_after / 1024),
+            "first_errors": tally.errors[:5],
+        }
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, default=30)
@@ -218,6 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--replicas", type=int, default=1, help="dashboard servers sharing the visitors"
     )
+    parser.add_argument("--json", action="store_true", help="one JSON line, exit 0")
+    parser.add_argument(
+        "--balancer", action="store_true", help="the replicas behind HAProxy (deploy.serve)"
+    )
     parser.add_argument(
         "--warehouse",
         type=Path,
@@ -226,25 +274,40 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     args = parser.parse_args(argv)
-    print(f"machine: {machine()}; warehouse: {args.warehouse}")
+    if not args.json:
+        print(f"machine: {machine()}; warehouse: {args.warehouse}")
     with tempfile.TemporaryDirectory() as scratch:
         # A copy, so that a rebuild of the original during the test changes nothing here.
         warehouse = Path(scratch) / "warehouse.duckdb"
         shutil.copyfile(args.warehouse, warehouse)
         with contextlib.ExitStack() as servers:
-            replicas = [
-                servers.enter_context(streamlit_server(warehouse)) for _ in range(args.replicas)
-            ]
-            ports = [port for port, _ in replicas]
-            pids = [process.pid for _, process in replicas]
-            for port in ports:
+            if args.balancer:
+                from deploy.serve import cluster
+
+                running = servers.enter_context(cluster(args.replicas, warehouse=warehouse))
+                pids = running.pids
+                replica_ports = [int(url.rsplit(":", 1)[1]) for url in running.replicas]
+                ports = [int(running.url.rsplit(":", 1)[1])]
+            else:
+                replicas = [
+                    servers.enter_context(streamlit_server(warehouse)) for _ in range(args.replicas)
+                ]
+                ports = replica_ports = [port for port, _ in replicas]
+                pids = [process.pid for _, process in replicas]
+            for port in replica_ports:
                 # One visit of every page first: the query caches are what visitors share.
                 asyncio.run(drive_each_once(port))
             rss_before = sum(rss_kb(pid) for pid in pids)
             tally = asyncio.run(drive(ports, pids, args.sessions, args.seconds, args.think))
             time.sleep(2)  # sessions closed: what the servers keep
             rss_after = sum(rss_kb(pid) for pid in pids)
-    print(f"think time: {args.think:g} s on average between visits; replicas: {args.replicas}")
+    if args.json:
+        print(summary_json(tally, args, rss_before, rss_after))
+        return 0
+    print(
+        f"think time: {args.think:g} s on average between visits; replicas: {args.replicas}"
+        + (" behind HAProxy" if args.balancer else "")
+    )
     print(report(tally, args.sessions, args.seconds, rss_before, rss_after))
     return 1 if tally.errors or not tally.timings else 0
 

@@ -28,6 +28,7 @@ from typing import BinaryIO
 import duckdb
 
 import queries
+from exports.gate import export_slot
 from exports.table_csv import query_csv_file, query_distinct, spool_query_csv
 
 PROJECT_TITLE = "Police accountability data"
@@ -288,12 +289,14 @@ def write_package(
     view = VIEWS[name]
     csv_name = f"{view['table']}.csv"
     generated = generated_at.astimezone(dt.UTC).replace(microsecond=0)
-    spooled = spool_query_csv(con, name, params)
+    with export_slot(con):  # both passes of DuckDB in one turn (exports.gate)
+        spooled = spool_query_csv(con, name, params)
+        source_ids = query_distinct(con, name, params, "source_id")
     columns = [column for column, _ in spooled.columns]
     field_types = {
         column: FIELD_TYPES.get(kind.split("(")[0], "string") for column, kind in spooled.columns
     }
-    tally = _Tally(spooled.rows, query_distinct(con, name, params, "source_id"))
+    tally = _Tally(spooled.rows, source_ids)
     with spooled.file, zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with archive.open(_entry(csv_name), "w") as stream:
             while chunk := spooled.file.read(COPY_CHUNK_BYTES):

@@ -29,6 +29,7 @@ from pathlib import Path
 import duckdb
 
 import queries
+from exports.gate import export_slot
 
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 # Every character whose NFKC form starts with = + - or @ (tests/test_table_csv.py derives
@@ -114,13 +115,14 @@ class SpooledCsv:
 def spool_query_csv(con, name: str, params: dict | None = None) -> SpooledCsv:
     """DuckDB writes the CSV of a named query to a temporary file, so memory stays flat
     whatever the number of rows; the rows never pass through Python."""
-    descriptor, path = tempfile.mkstemp(suffix=".csv", dir=export_directory(con))
-    os.close(descriptor)
-    try:
-        rows, columns = write_query_csv(con, name, params, Path(path))
-        return SpooledCsv(open(path, "rb"), rows, columns)  # noqa: SIM115 - caller closes
-    finally:
-        os.unlink(path)  # the open file stays readable until it is closed
+    with export_slot(con):  # the dashboard's exports take turns (exports.gate)
+        descriptor, path = tempfile.mkstemp(suffix=".csv", dir=export_directory(con))
+        os.close(descriptor)
+        try:
+            rows, columns = write_query_csv(con, name, params, Path(path))
+            return SpooledCsv(open(path, "rb"), rows, columns)  # noqa: SIM115 - caller closes
+        finally:
+            os.unlink(path)  # the open file stays readable until it is closed
 
 
 def export_directory(con) -> str | None:

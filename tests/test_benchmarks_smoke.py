@@ -81,6 +81,9 @@ def test_one_benchmark_pass_runs_the_real_etl_and_the_engines_agree(tmp_path):
             "--export-rows",
             "5000",
             "--views",
+            "--downloads",
+            "2",
+            "--load-replicas",
             "--no-bundled",
             "--work-dir",
             str(tmp_path),
@@ -102,6 +105,9 @@ def test_one_benchmark_pass_runs_the_real_etl_and_the_engines_agree(tmp_path):
     assert 5000 <= export["csv_file"]["rows"] == export["package"]["rows"]
     assert export["csv_file"]["bytes"] > 5000 * 100  # ~300 bytes a row
     assert 0 < export["package"]["bytes"] < export["csv_file"]["bytes"]  # zipped
+    downloads = result["downloads"]["gated"]  # two at once, through the export gate
+    assert downloads["succeeded"] == 2 and downloads["same_rows"]
+    assert downloads["rows_each"] == result["build"]["allegations"]
     alternatives = result["alternatives"]
     assert alternatives["answers_disagree"] == []
     assert alternatives["matching_rows"] > 0

@@ -9,9 +9,9 @@ import re
 import pytest
 
 import views
-from ui import i18n
+from ui import capacity, i18n
 
-TABLES = {"ui.i18n": i18n.TEXT} | {
+TABLES = {"ui.i18n": i18n.TEXT, "ui.capacity": capacity.TEXT} | {
     f"views.{info.name}": getattr(importlib.import_module(f"views.{info.name}"), "TEXT", {})
     for info in pkgutil.iter_modules(views.__path__)
 }

@@ -28,7 +28,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SCANNED = ["etl", "queries", "ui", "views", "exports", "benchmarks", "dashboard.py", "pages"]
+SCANNED = [
+    "etl",
+    "queries",
+    "ui",
+    "views",
+    "exports",
+    "benchmarks",
+    "deploy",
+    "dashboard.py",
+    "pages",
+]
 
 SQL_KEYWORDS = re.compile(
     r"\b(SELECT|INSERT|UPDATE|DELETE|WHERE|FROM|JOIN|VALUES|CREATE|CASE|WHEN|THEN)\b"

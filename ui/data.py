@@ -45,7 +45,10 @@ class Warehouse:
     so each warehouse version gets its own database, with the file attached as
     `warehouse`. SQL can then neither write to the warehouse nor touch any other file but
     those of `export_dir`, a private folder where DuckDB writes CSV downloads and spills.
+    Exports through it take turns (exports.gate): the memory limit is the process's.
     """
+
+    gated_exports = True
 
     def __init__(self, path: str):
         self.export_dir = tempfile.mkdtemp(prefix="accountability-exports-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import pandas as pd
@@ -51,8 +52,10 @@ def chart_footer(
         st.dataframe(table, hide_index=True, key=table_key)
         st.download_button(
             t("download_csv"),
-            frame_csv(table),
+            # A callable: encoded only when someone clicks, not on every rerun of the page.
+            functools.partial(frame_csv, table.copy()),
             file_name=f"{table_key}.csv",
             mime="text/csv",
             key=f"{table_key}_csv",
+            on_click="ignore",  # no rerun: the other buttons' files stay valid
         )

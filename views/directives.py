@@ -1564,6 +1564,7 @@ def render_observations(
         file_name=f"{rule_id.replace('/', '_')}_observations.csv",
         mime="text/csv",
         key=f"{prefix}_observations_csv",
+        on_click="ignore",  # no rerun: the other buttons' files stay valid
     )
     shown = pd.DataFrame(
         {

@@ -244,6 +244,7 @@ def render_changes(page: PageContext) -> None:
         file_name=f"changes_{source_id or 'all_sources'}.csv",
         mime="text/csv",
         key="sources_changes_csv",
+        on_click="ignore",  # no rerun: the other buttons' files stay valid
     )
 
 

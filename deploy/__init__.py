@@ -1,0 +1,1 @@
+"""Serving the dashboard past one process: N Streamlit replicas behind HAProxy."""
