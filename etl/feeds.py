@@ -160,7 +160,7 @@ def write_feeds(warehouse: Path, feeds_dir: Path) -> int:
     public = os.environ.get("ACCOUNTABILITY_PUBLIC_URL", PUBLIC_URL).rstrip("/") + "/"
     with duckdb.connect(str(warehouse), read_only=True) as con:
         entries = con.execute(
-            "SELECT entry_id, kind, title, summary, link, updated, feeds FROM feed_entries "
+            "SELECT entry_id, kind, title, what_changed, link, updated, feeds FROM feed_entries "
             "ORDER BY updated DESC, entry_id"
         ).fetchall()
         names = {"all": "Everything"}

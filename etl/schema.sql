@@ -388,7 +388,7 @@ CREATE TABLE feed_entries (
     entry_id  VARCHAR PRIMARY KEY,  -- urn: a hash of what changed and to what; never reused
     kind      VARCHAR NOT NULL,     -- release, observation, case
     title     VARCHAR NOT NULL,
-    summary   VARCHAR NOT NULL,
+    what_changed VARCHAR NOT NULL,
     link      VARCHAR NOT NULL,     -- the dashboard view, relative to its public address
     updated   VARCHAR NOT NULL,     -- UTC, the build that first saw the change
     feeds     VARCHAR[] NOT NULL    -- all, region/<region_id>, directive/<directive_id>

@@ -268,6 +268,8 @@ PROJECT_PROSE = {
     "directive_rules.evidence",
     "directive_rules.legal_text",
     "directives.checkable_with",
+    "feed_entries.title",  # written by etl/feeds.py from rule ids, statuses and source titles
+    "feed_entries.what_changed",
     "jurisdictions.note",  # data/reference/curated/jurisdictions.csv, written by the project
     "directives.issuer",
     "directives.obligation",
