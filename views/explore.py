@@ -5,105 +5,33 @@ whose options carry Datasette-like facet counts (one grouped query per filter, c
 under all the other filters). Every filter and the sort live in the address, validated; the
 CSV and the zip data package are built from the same named query and parameters as the
 table on screen, without its row limit, so the files are exactly the filtered rows.
+
+The tables and their filters are declared in views/explore_tables.py; the sources, permalink
+and citation under the rows are views/explore_provenance.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from exports import datapackage
 from ui import data
-from ui.page import PageContext, source_link
+from ui.page import PageContext
+from views.explore_provenance import permalink, render_link_and_citation, render_sources
+from views.explore_tables import (
+    DATE_COLUMNS,
+    TABLES,
+    UNKNOWN,
+    UNKNOWN_KEYS,
+    VALUE_KEYS,
+    Table,
+)
 
 PAGE_ROWS = 1_000  # rows shown on screen; the downloads hold all of them
-UNKNOWN = "unknown"  # the queries' stand-in for NULL (not published) in a filter
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    facets: tuple[str, ...]  # filters with counts, in display order (= SQL parameter names)
-    sortable: tuple[str, ...]  # the only columns ?sort= accepts (the SQL knows the same list)
-    default_sort: str
-    years_key: str  # TEXT key naming the year the year range filters on
-
-    @property
-    def rows_query(self) -> str:
-        return f"explore_{self.name}"
-
-    @property
-    def count_query(self) -> str:
-        return f"explore_{self.name}_count"
-
-    @property
-    def facet_query(self) -> str:
-        return f"explore_{self.name}_facet"
-
-
-TABLES = {
-    "allegations": Table(
-        "allegations",
-        (
-            "jurisdiction",
-            "region",
-            "category",
-            "finding",
-            "recommended_level",
-            "final_level",
-            "source",
-        ),
-        (
-            "allegation_id",
-            "case_id",
-            "incident_date",
-            "received_date",
-            "closed_date",
-            "region_name",
-            "category",
-            "finding",
-            "recommended_level",
-            "final_level",
-        ),
-        "allegation_id",
-        "years_incident",
-    ),
-    "statistics": Table(
-        "statistics",
-        ("jurisdiction", "region", "measure", "source"),
-        ("source_id", "region_name", "year", "measure", "value"),
-        "source_id",
-        "years_figure",
-    ),
-    "compliance": Table(
-        "compliance",
-        ("jurisdiction", "region", "rule", "status", "source"),
-        ("rule_id", "scope_id", "observed_date", "status", "region_name"),
-        "rule_id",
-        "years_observed",
-    ),
-}
-# Which TEXT prefix translates the values of a filter (None: shown as published).
-VALUE_KEYS = {
-    "jurisdiction": "jur_",
-    "category": "category_",
-    "finding": "finding_",
-    "recommended_level": "outcome_",
-    "final_level": "outcome_",
-    "status": "status_",
-}
-UNKNOWN_KEYS = {
-    "category": "category_unknown",
-    "finding": "finding_unknown",
-    "recommended_level": "outcome_unknown",
-    "final_level": "outcome_unknown",
-}
-DATE_COLUMNS = ("incident_date", "received_date", "closed_date", "observed_date")
 
 
 def render(page: PageContext) -> None:
@@ -123,10 +51,11 @@ def render(page: PageContext) -> None:
     count = int(data.query(table.count_query, **filter_params(table, view))["row_count"].iloc[0])
     render_rows(page, table, view, count)
     sources = contributing_sources(table, view)
-    link = permalink(page, table, view)
+    link = permalink(page, table, url_values(table, view))
     render_downloads(page, table, view, count, link)
     render_sources(page, sources)
-    render_link_and_citation(page, table, view, count, sources, link)
+    filters = describe_view(page, table, view)
+    render_link_and_citation(page, table, filters, number(count, page.lang), sources, link)
 
 
 # -- state ------------------------------------------------------------------------------
@@ -401,86 +330,12 @@ def package_now(con, name: str, params: dict, link: str):
     return datapackage.package_file(con, name, params, link, dt.datetime.now(dt.UTC))
 
 
-# -- provenance -------------------------------------------------------------------------
-
-
 def contributing_sources(table: Table, view: dict) -> pd.DataFrame:
     """The sources of the matching rows: the source facet under the other filters, narrowed
     to the chosen source if there is one."""
     counts = facet_counts(table, view, "source")
     ids = [s for s in counts["value"] if view["source"] in (None, s)]
     return data.query("sources_by_id", source_ids=ids)
-
-
-def render_sources(page: PageContext, sources: pd.DataFrame) -> None:
-    t = page.t
-    st.subheader(t("sources_heading"))
-    if sources.empty:
-        st.caption(t("no_sources"))
-        return
-    for row in sources.itertuples():
-        if datapackage.licence_is_unclear(row.licence):
-            st.warning(t("licence_warning", source=row.source_id, licence=row.licence))
-    lines = [
-        t(
-            "source_line",
-            source=row.source_id,
-            publisher_link=source_link(row.publisher, row.url),
-            title=row.title,
-            licence=row.licence,
-            retrieved=row.retrieved_at,
-        )
-        for row in sources.itertuples()
-    ]
-    st.markdown("  \n".join(lines))
-    if any(datapackage.licence_is_unclear(text) for text in sources["licence"]):
-        st.caption(t("licence_rule"))
-
-
-def permalink(page: PageContext, table: Table, view: dict) -> str:
-    values = {"page": "explore", "lang": page.lang, "table": table.name}
-    values.update({k: v for k, v in url_values(table, view).items() if v is not None})
-    base = st.context.url or ""
-    return f"{base}?{urlencode(values)}"
-
-
-def render_link_and_citation(
-    page: PageContext,
-    table: Table,
-    view: dict,
-    count: int,
-    sources: pd.DataFrame,
-    link: str,
-) -> None:
-    t = page.t
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("permalink_heading"))
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("permalink_absolute" if link.startswith("http") else "permalink_relative"))
-    with right:
-        st.subheader(t("cite_heading"))
-        cited = t("list_separator").join(
-            t(
-                "cite_source",
-                publisher=row.publisher,
-                title=row.title,
-                retrieved=row.retrieved_at,
-                licence=row.licence,
-            )
-            for row in sources.itertuples()
-        )
-        text = t(
-            "cite_text",
-            project=t("app_title"),
-            view=t(f"table_{table.name}"),
-            filters=describe_view(page, table, view),
-            count=number(count, page.lang),
-            sources=cited or t("cite_no_source"),
-            accessed=dt.datetime.now(dt.UTC).date().isoformat(),
-            link=link,
-        )
-        st.code(text, language=None, wrap_lines=True)
 
 
 def number(value: float, lang: str) -> str:
