@@ -12,6 +12,9 @@ or to forget to rebuild, and what a translator saves is what the app shows.
 
     python -m ui.catalogs update          # after editing the English catalog (`make translations`)
     python -m ui.catalogs import MODULE CONTEXT   # move a module's TEXT dict into the catalogs
+
+A new language: an empty `locales/<lang>/LC_MESSAGES/messages.po` (the header only), then
+`update` fills it with every entry to translate.
 """
 
 from __future__ import annotations
@@ -143,7 +146,7 @@ def import_text(module_name: str, context: str | None) -> int:
     module = importlib.import_module(module_name)
     sections = _section_comments(module)
     shared = texts().get(None, {})
-    catalogs = {lang: read(lang) for lang in {*languages(), "en", "fr"}}
+    catalogs = {lang: read(lang) for lang in languages()}
     added = 0
     for key, entry in module.TEXT.items():
         if context is not None and shared.get(key) == entry:
