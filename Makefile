@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 WAREHOUSE := data/warehouse.duckdb
 
-.PHONY: run serve test lint warehouse rebuild
+.PHONY: run serve test lint warehouse rebuild translations
 
 run: $(VENV)/.installed $(WAREHOUSE)
 	$(BIN)/streamlit run dashboard.py
@@ -26,6 +26,11 @@ test: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# After editing locales/en/LC_MESSAGES/messages.po: new entries in every other catalog,
+# changed ones marked fuzzy for the translator.
+translations: $(VENV)/.installed
+	$(BIN)/python -m ui.catalogs update
 
 # Built from the bundled snapshots in data/raw only when missing; `make rebuild` forces it.
 $(WAREHOUSE): | $(VENV)/.installed

@@ -28,12 +28,17 @@ LANGUAGE_NAMES = {"en": "English", "fr": "Français"}
 log = logging.getLogger("dashboard")
 
 
+def page_translator(lang: str, page_name: str) -> Translator:
+    """The shared words, the page's own (msgctxt = page name), and the TEXT dict of a page
+    not yet moved to the catalogs."""
+    return Translator(lang, getattr(PAGES[page_name], "TEXT", {}), context=page_name)
+
+
 def main() -> None:
     state = ViewState()
     lang = state.choice("lang", list(LANGUAGES), DEFAULT_LANGUAGE)
     linked_page = page_name = state.choice("page", list(PAGES), "overview")
-    view = PAGES[page_name]
-    t = Translator(lang, getattr(view, "TEXT", {}))
+    t = page_translator(lang, page_name)
     st.set_page_config(page_title=t("app_title"), layout="wide")
     capacity.admit_or_stop(lang)  # beyond the server's sessions: a "busy" message
 
@@ -48,7 +53,7 @@ def main() -> None:
             horizontal=True,
             key="sidebar_lang",
         )
-        t = Translator(lang, getattr(view, "TEXT", {}))
+        t = page_translator(lang, page_name)
         state.seed_widget("sidebar_page", page_name)
         page_name = st.radio(
             t("page"),
@@ -61,7 +66,7 @@ def main() -> None:
         state.clear_except({"lang"})
         state.notices.clear()
     view = PAGES[page_name]
-    t = Translator(lang, getattr(view, "TEXT", {}))
+    t = page_translator(lang, page_name)
     state.set(lang=lang, page=page_name)
 
     try:

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from tests.conftest import PROJECT_DIR
-from ui.i18n import TEXT as SHARED_TEXT
+from ui.i18n import Translator
 from views import region_measures as rm
 from views.compare_regions import TEXT
 
@@ -31,7 +31,7 @@ def open_compare(app, **params):
 
 
 def selectbox(app, key: str, lang: str = "en"):
-    label = {**SHARED_TEXT, **TEXT}[key][lang]
+    label = Translator(lang, TEXT, context="compare")(key)
     return next(box for box in app.selectbox if box.label == label)
 
 

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from exports.table_csv import query_csv
 from tests.conftest import PROJECT_DIR, REFERENCE_DIR
-from views.directives import observation_filter
+from views.directives.observations import observation_filter
 
 APP = str(PROJECT_DIR / "dashboard.py")
 WHAT_IF_CAVEAT_EN = (

@@ -5,298 +5,33 @@ whose options carry Datasette-like facet counts (one grouped query per filter, c
 under all the other filters). Every filter and the sort live in the address, validated; the
 CSV and the zip data package are built from the same named query and parameters as the
 table on screen, without its row limit, so the files are exactly the filtered rows.
+
+The tables and their filters are declared in views/explore_tables.py; the sources, permalink
+and citation under the rows are views/explore_provenance.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from functools import partial
-from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
 from exports import datapackage
 from ui import data
-from ui.page import PageContext, source_link
+from ui.page import PageContext
+from views.explore_provenance import permalink, render_link_and_citation, render_sources
+from views.explore_tables import (
+    DATE_COLUMNS,
+    TABLES,
+    UNKNOWN,
+    UNKNOWN_KEYS,
+    VALUE_KEYS,
+    Table,
+)
 
 PAGE_ROWS = 1_000  # rows shown on screen; the downloads hold all of them
-UNKNOWN = "unknown"  # the queries' stand-in for NULL (not published) in a filter
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    facets: tuple[str, ...]  # filters with counts, in display order (= SQL parameter names)
-    sortable: tuple[str, ...]  # the only columns ?sort= accepts (the SQL knows the same list)
-    default_sort: str
-    years_key: str  # TEXT key naming the year the year range filters on
-
-    @property
-    def rows_query(self) -> str:
-        return f"explore_{self.name}"
-
-    @property
-    def count_query(self) -> str:
-        return f"explore_{self.name}_count"
-
-    @property
-    def facet_query(self) -> str:
-        return f"explore_{self.name}_facet"
-
-
-TABLES = {
-    "allegations": Table(
-        "allegations",
-        (
-            "jurisdiction",
-            "region",
-            "category",
-            "finding",
-            "recommended_level",
-            "final_level",
-            "source",
-        ),
-        (
-            "allegation_id",
-            "case_id",
-            "incident_date",
-            "received_date",
-            "closed_date",
-            "region_name",
-            "category",
-            "finding",
-            "recommended_level",
-            "final_level",
-        ),
-        "allegation_id",
-        "years_incident",
-    ),
-    "statistics": Table(
-        "statistics",
-        ("jurisdiction", "region", "measure", "source"),
-        ("source_id", "region_name", "year", "measure", "value"),
-        "source_id",
-        "years_figure",
-    ),
-    "compliance": Table(
-        "compliance",
-        ("jurisdiction", "region", "rule", "status", "source"),
-        ("rule_id", "scope_id", "observed_date", "status", "region_name"),
-        "rule_id",
-        "years_observed",
-    ),
-}
-# Which TEXT prefix translates the values of a filter (None: shown as published).
-VALUE_KEYS = {
-    "jurisdiction": "jur_",
-    "category": "category_",
-    "finding": "finding_",
-    "recommended_level": "outcome_",
-    "final_level": "outcome_",
-    "status": "status_",
-}
-UNKNOWN_KEYS = {
-    "category": "category_unknown",
-    "finding": "finding_unknown",
-    "recommended_level": "outcome_unknown",
-    "final_level": "outcome_unknown",
-}
-DATE_COLUMNS = ("incident_date", "received_date", "closed_date", "observed_date")
-
-TEXT = {
-    "explore_intro": {
-        "en": "Every row behind the dashboard, filtered as you like, with the source and licence of each. Choose filters: each option shows how many rows it would give. The address of this page always holds your filters, so you can share the exact view; the downloads hold **all** the matching rows, not only the first ones shown.",
-        "fr": "Toutes les lignes derrière le tableau de bord, filtrées à votre guise, avec la source et la licence de chacune. Choisissez des filtres : chaque option indique combien de lignes elle donnerait. L'adresse de cette page contient toujours vos filtres, pour partager exactement cette vue ; les téléchargements contiennent **toutes** les lignes retenues, pas seulement les premières affichées.",
-    },
-    "table_choice": {"en": "Data", "fr": "Données"},
-    "table_allegations": {"en": "Allegations", "fr": "Accusations"},
-    "table_statistics": {"en": "Published figures", "fr": "Chiffres publiés"},
-    "table_compliance": {"en": "Directive observations", "fr": "Observations des directives"},
-    "definition_allegations": {
-        "en": "**One row = one allegation against one officer.** A complaint naming two officers for three acts each is six rows. The finding says whether the allegation was proved (sustained); the outcome levels place the recommended and the imposed discipline on one scale, from no sanction to dismissal, beside the publisher's own words.",
-        "fr": "**Une ligne = une accusation visant un agent.** Une plainte visant deux agents pour trois faits chacun fait six lignes. La conclusion dit si l'accusation a été établie (fondée) ; les niveaux de sanction placent la sanction recommandée et la sanction infligée sur une même échelle, d'aucune sanction à la révocation, à côté des mots de l'éditeur.",
-    },
-    "definition_statistics": {
-        "en": "**One row = one figure as a publisher printed it:** a count, rate or share for a region and, usually, a year (recorded crime, population, complaints per precinct, officers per force, national sanctions).",
-        "fr": "**Une ligne = un chiffre tel que l'éditeur l'a publié :** un nombre, un taux ou une part pour un territoire et, le plus souvent, une année (délinquance enregistrée, population, plaintes par commissariat, effectifs par force, sanctions nationales).",
-    },
-    "definition_compliance": {
-        "en": "**One row = one check of a directive's rule** on a case, an officer or a region: compliant, violation, pending, insufficient data… Rows with “in jurisdiction” unticked apply a rule to another jurisdiction's data as a what-if (France's FR-1 rule on Chicago data).",
-        "fr": "**Une ligne = une vérification d'une règle d'une directive** sur une affaire, un agent ou un territoire : conforme, violation, en cours, données insuffisantes… Les lignes où « dans la juridiction » n'est pas cochée appliquent une règle aux données d'une autre juridiction, à titre d'hypothèse (la règle française FR-1 sur les données de Chicago).",
-    },
-    "filters": {"en": "Filters", "fr": "Filtres"},
-    "filter_jurisdiction": {"en": "Jurisdiction", "fr": "Juridiction"},
-    "filter_region": {
-        "en": "Region (and all inside it)",
-        "fr": "Territoire (et tout ce qu'il contient)",
-    },
-    "filter_category": {"en": "Category", "fr": "Catégorie"},
-    "filter_finding": {"en": "Finding", "fr": "Conclusion"},
-    "filter_recommended_level": {"en": "Recommended outcome", "fr": "Sanction recommandée"},
-    "filter_final_level": {"en": "Final outcome", "fr": "Sanction infligée"},
-    "filter_source": {"en": "Source", "fr": "Source"},
-    "filter_measure": {"en": "Measure", "fr": "Mesure"},
-    "filter_rule": {"en": "Rule", "fr": "Règle"},
-    "filter_status": {"en": "Status", "fr": "Statut"},
-    "all_values": {"en": "All", "fr": "Toutes les valeurs"},
-    "region_help": {
-        "en": "Choose a jurisdiction first to list only its regions. A region includes every region inside it (a French region includes its départements).",
-        "fr": "Choisissez d'abord une juridiction pour ne lister que ses territoires. Un territoire inclut tous ceux qu'il contient (une région française inclut ses départements).",
-    },
-    "years_incident": {"en": "Incident year", "fr": "Année des faits"},
-    "years_figure": {"en": "Year of the figure", "fr": "Année du chiffre"},
-    "years_observed": {"en": "Year observed", "fr": "Année observée"},
-    "years_help": {
-        "en": "The full range also keeps rows without a year (for example every New York City allegation: the penalties file gives no incident date); narrowing it leaves them out.",
-        "fr": "La période complète garde aussi les lignes sans année (par exemple toutes les accusations de New York : le fichier des sanctions ne donne pas la date des faits) ; la réduire les écarte.",
-    },
-    "sort_by": {"en": "Sort by", "fr": "Trier par"},
-    "sort_descending": {"en": "Descending", "fr": "Ordre décroissant"},
-    "rows_match": {
-        "en": "**{count}** rows match these filters ({filters}).",
-        "fr": "**{count}** lignes correspondent à ces filtres ({filters}).",
-    },
-    "rows_shown": {
-        "en": "The table shows the first {shown}, sorted by {sort}; the downloads below hold all {count}.",
-        "fr": "Le tableau montre les {shown} premières, triées par {sort} ; les téléchargements ci-dessous les contiennent toutes ({count}).",
-    },
-    "rows_all_shown": {
-        "en": "The table shows all of them, sorted by {sort}.",
-        "fr": "Le tableau les montre toutes, triées par {sort}.",
-    },
-    "no_filter": {"en": "no filter", "fr": "aucun filtre"},
-    "no_rows": {
-        "en": "No row matches these filters. Loosen one of them: the counts beside each option show what it would give.",
-        "fr": "Aucune ligne ne correspond à ces filtres. Relâchez-en un : les nombres à côté de chaque option indiquent ce qu'elle donnerait.",
-    },
-    "descending_note": {"en": "descending", "fr": "ordre décroissant"},
-    "filter_value": {"en": "{name}: {value}", "fr": "{name} : {value}"},
-    "list_separator": {"en": "; ", "fr": " ; "},
-    "downloads": {"en": "Download exactly these rows", "fr": "Télécharger exactement ces lignes"},
-    "download_csv_all": {"en": "CSV ({count} rows)", "fr": "CSV ({count} lignes)"},
-    "download_zip": {
-        "en": "Data package (zip: CSV + datapackage.json + README)",
-        "fr": "Paquet de données (zip : CSV + datapackage.json + README)",
-    },
-    "download_help": {
-        "en": "UTF-8, comma-separated, ISO dates; the publisher's labels sit beside the common ones (finding and finding_original, final_level and final_outcome). The data package adds a Frictionless descriptor (type and meaning of every column, sources, licences, the filters and the SQL query) and a README with a citation. The file is prepared when you click, which can take a few seconds for the largest views.",
-        "fr": "UTF-8, séparateur virgule, dates ISO ; les libellés de l'éditeur sont à côté des libellés communs (finding et finding_original, final_level et final_outcome). Le paquet de données ajoute un descripteur Frictionless (type et sens de chaque colonne, sources, licences, les filtres et la requête SQL) et un README avec une citation. Le fichier est préparé au clic, ce qui peut prendre quelques secondes pour les plus grandes vues.",
-    },
-    "whole_warehouse": {
-        "en": "The whole warehouse: the DuckDB file `data/warehouse.duckdb` that `python -m etl` builds, or one Parquet file per table with `python -m etl export --parquet DIR` (see the README, “Downloads”).",
-        "fr": "L'entrepôt entier : le fichier DuckDB `data/warehouse.duckdb` que construit `python -m etl`, ou un fichier Parquet par table avec `python -m etl export --parquet DOSSIER` (voir le README, « Downloads »).",
-    },
-    "sources_heading": {
-        "en": "Sources and licences of these rows",
-        "fr": "Sources et licences de ces lignes",
-    },
-    "licence_warning": {
-        "en": "**Check before republishing:** the reuse terms of {source} are unclear or restrictive: “{licence}”",
-        "fr": "**À vérifier avant de republier :** les conditions de réutilisation de {source} sont floues ou restrictives : « {licence} »",
-    },
-    "licence_rule": {
-        "en": "A licence is flagged when its text says there is no licence (“No licence file”, “no licence stated”) or asks to be contacted before reuse (“ask before”).",
-        "fr": "Une licence est signalée quand son texte dit qu'il n'y a pas de licence (« No licence file », « no licence stated ») ou demande d'être contacté avant réutilisation (« ask before »).",
-    },
-    "source_line": {
-        "en": "**{source}** · {publisher_link}: {title} · **Licence:** {licence} · **As of:** {retrieved}",
-        "fr": "**{source}** · {publisher_link} : {title} · **Licence :** {licence} · **Données du :** {retrieved}",
-    },
-    "permalink_heading": {"en": "Link to this view", "fr": "Lien vers cette vue"},
-    "permalink_relative": {
-        "en": "Add this to the dashboard's address (its web address is not known to the server here).",
-        "fr": "Ajoutez ceci à l'adresse du tableau de bord (le serveur ne connaît pas ici son adresse web).",
-    },
-    "permalink_absolute": {
-        "en": "Copy it with the button at the right of the box: it opens this exact view, filters and sort included.",
-        "fr": "Copiez-le avec le bouton à droite du cadre : il ouvre exactement cette vue, filtres et tri compris.",
-    },
-    "cite_heading": {"en": "Cite this view", "fr": "Citer cette vue"},
-    "cite_text": {
-        "en": "{project}, “{view}” ({filters}): {count} rows. Sources: {sources}. Accessed {accessed}. {link}",
-        "fr": "{project}, « {view} » ({filters}) : {count} lignes. Sources : {sources}. Consulté le {accessed}. {link}",
-    },
-    "cite_source": {
-        "en": "{publisher}, “{title}” (retrieved {retrieved}; licence: {licence})",
-        "fr": "{publisher}, « {title} » (récupéré le {retrieved} ; licence : {licence})",
-    },
-    "cite_no_source": {"en": "none (no rows)", "fr": "aucune (pas de ligne)"},
-    "no_sources": {
-        "en": "No row, so no source: loosen the filters above.",
-        "fr": "Aucune ligne, donc aucune source : relâchez les filtres ci-dessus.",
-    },
-    # Values without a shared translation
-    "category_unknown": {"en": "Not stated by the source", "fr": "Non précisée par la source"},
-    "jur_US-NJ": {"en": "New Jersey", "fr": "New Jersey"},
-    "level_city": {"en": "city", "fr": "ville"},
-    "level_country": {"en": "country", "fr": "pays"},
-    "status_compliant": {"en": "Compliant", "fr": "Conforme"},
-    "status_violation": {"en": "Violation", "fr": "Violation"},
-    "status_alleged_violation": {"en": "Alleged violation", "fr": "Violation alléguée"},
-    "status_pending": {"en": "Pending", "fr": "En attente"},
-    "status_insufficient_data": {"en": "Insufficient data", "fr": "Données insuffisantes"},
-    "status_not_applicable": {"en": "Not applicable", "fr": "Sans objet"},
-    "status_policy_gap": {"en": "Gap in the rule", "fr": "Lacune de la règle"},
-    # Column headers (the CSV keeps the column names)
-    "col_allegation_id": {"en": "Allegation", "fr": "Accusation"},
-    "col_jurisdiction": {"en": "Jurisdiction", "fr": "Juridiction"},
-    "col_source_id": {"en": "Source", "fr": "Source"},
-    "col_case_id": {"en": "Case", "fr": "Affaire"},
-    "col_officer_key": {"en": "Officer (pseudonym)", "fr": "Agent (pseudonyme)"},
-    "col_region_id": {"en": "Region id", "fr": "Code du territoire"},
-    "col_region_name": {"en": "Region", "fr": "Territoire"},
-    "col_region_level": {"en": "Region level", "fr": "Niveau du territoire"},
-    "col_incident_date": {"en": "Incident date", "fr": "Date des faits"},
-    "col_received_date": {"en": "Received", "fr": "Reçue le"},
-    "col_closed_date": {"en": "Closed", "fr": "Close le"},
-    "col_category": {"en": "Category", "fr": "Catégorie"},
-    "col_category_original": {"en": "Category (as published)", "fr": "Catégorie (libellé publié)"},
-    "col_category_group": {
-        "en": "Category group (as published)",
-        "fr": "Groupe de catégories (publié)",
-    },
-    "col_finding": {"en": "Finding", "fr": "Conclusion"},
-    "col_finding_original": {"en": "Finding (as published)", "fr": "Conclusion (libellé publié)"},
-    "col_recommended_finding_original": {
-        "en": "Recommended finding (as published)",
-        "fr": "Conclusion recommandée (libellé publié)",
-    },
-    "col_recommended_level": {"en": "Recommended outcome", "fr": "Sanction recommandée"},
-    "col_recommended_outcome": {
-        "en": "Recommended outcome (as published)",
-        "fr": "Sanction recommandée (libellé publié)",
-    },
-    "col_final_level": {"en": "Final outcome", "fr": "Sanction infligée"},
-    "col_final_outcome": {
-        "en": "Final outcome (as published)",
-        "fr": "Sanction infligée (libellé publié)",
-    },
-    "col_final_outcome_detail": {"en": "Stage that set it", "fr": "Étape qui l'a fixée"},
-    "col_case_status": {"en": "Case status", "fr": "Statut de l'affaire"},
-    "col_year": {"en": "Year", "fr": "Année"},
-    "col_measure": {"en": "Measure", "fr": "Mesure"},
-    "col_measure_original": {"en": "Measure (as published)", "fr": "Mesure (libellé publié)"},
-    "col_value": {"en": "Value", "fr": "Valeur"},
-    "col_unit": {"en": "Unit", "fr": "Unité"},
-    "col_subject": {"en": "Who is counted", "fr": "Qui est compté"},
-    "col_period_note": {"en": "Period and definition", "fr": "Période et définition"},
-    "col_confidence": {"en": "Confidence", "fr": "Fiabilité"},
-    "col_source_url": {"en": "Document cited", "fr": "Document cité"},
-    "col_directive_id": {"en": "Directive", "fr": "Directive"},
-    "col_rule_id": {"en": "Rule", "fr": "Règle"},
-    "col_in_jurisdiction": {"en": "In jurisdiction", "fr": "Dans la juridiction"},
-    "col_scope_level": {"en": "Observed unit", "fr": "Unité observée"},
-    "col_scope_id": {"en": "Observed", "fr": "Objet observé"},
-    "col_observed_date": {"en": "Date", "fr": "Date"},
-    "col_status": {"en": "Status", "fr": "Statut"},
-    "col_status_label": {"en": "Status in words", "fr": "Statut en clair"},
-    "col_status_reason": {"en": "Why this status", "fr": "Motif du statut"},
-    "col_evidence": {"en": "Evidence", "fr": "Éléments"},
-    "col_evidence_url": {"en": "Evidence document", "fr": "Document source"},
-    "col_method": {"en": "Method", "fr": "Méthode"},
-}
 
 
 def render(page: PageContext) -> None:
@@ -316,10 +51,11 @@ def render(page: PageContext) -> None:
     count = int(data.query(table.count_query, **filter_params(table, view))["row_count"].iloc[0])
     render_rows(page, table, view, count)
     sources = contributing_sources(table, view)
-    link = permalink(page, table, view)
+    link = permalink(page, table, url_values(table, view))
     render_downloads(page, table, view, count, link)
     render_sources(page, sources)
-    render_link_and_citation(page, table, view, count, sources, link)
+    filters = describe_view(page, table, view)
+    render_link_and_citation(page, table, filters, number(count, page.lang), sources, link)
 
 
 # -- state ------------------------------------------------------------------------------
@@ -594,86 +330,12 @@ def package_now(con, name: str, params: dict, link: str):
     return datapackage.package_file(con, name, params, link, dt.datetime.now(dt.UTC))
 
 
-# -- provenance -------------------------------------------------------------------------
-
-
 def contributing_sources(table: Table, view: dict) -> pd.DataFrame:
     """The sources of the matching rows: the source facet under the other filters, narrowed
     to the chosen source if there is one."""
     counts = facet_counts(table, view, "source")
     ids = [s for s in counts["value"] if view["source"] in (None, s)]
     return data.query("sources_by_id", source_ids=ids)
-
-
-def render_sources(page: PageContext, sources: pd.DataFrame) -> None:
-    t = page.t
-    st.subheader(t("sources_heading"))
-    if sources.empty:
-        st.caption(t("no_sources"))
-        return
-    for row in sources.itertuples():
-        if datapackage.licence_is_unclear(row.licence):
-            st.warning(t("licence_warning", source=row.source_id, licence=row.licence))
-    lines = [
-        t(
-            "source_line",
-            source=row.source_id,
-            publisher_link=source_link(row.publisher, row.url),
-            title=row.title,
-            licence=row.licence,
-            retrieved=row.retrieved_at,
-        )
-        for row in sources.itertuples()
-    ]
-    st.markdown("  \n".join(lines))
-    if any(datapackage.licence_is_unclear(text) for text in sources["licence"]):
-        st.caption(t("licence_rule"))
-
-
-def permalink(page: PageContext, table: Table, view: dict) -> str:
-    values = {"page": "explore", "lang": page.lang, "table": table.name}
-    values.update({k: v for k, v in url_values(table, view).items() if v is not None})
-    base = st.context.url or ""
-    return f"{base}?{urlencode(values)}"
-
-
-def render_link_and_citation(
-    page: PageContext,
-    table: Table,
-    view: dict,
-    count: int,
-    sources: pd.DataFrame,
-    link: str,
-) -> None:
-    t = page.t
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("permalink_heading"))
-        st.code(link, language=None, wrap_lines=True)
-        st.caption(t("permalink_absolute" if link.startswith("http") else "permalink_relative"))
-    with right:
-        st.subheader(t("cite_heading"))
-        cited = t("list_separator").join(
-            t(
-                "cite_source",
-                publisher=row.publisher,
-                title=row.title,
-                retrieved=row.retrieved_at,
-                licence=row.licence,
-            )
-            for row in sources.itertuples()
-        )
-        text = t(
-            "cite_text",
-            project=t("app_title"),
-            view=t(f"table_{table.name}"),
-            filters=describe_view(page, table, view),
-            count=number(count, page.lang),
-            sources=cited or t("cite_no_source"),
-            accessed=dt.datetime.now(dt.UTC).date().isoformat(),
-            link=link,
-        )
-        st.code(text, language=None, wrap_lines=True)
 
 
 def number(value: float, lang: str) -> str:
