@@ -342,3 +342,14 @@ def test_recommended_vs_final_caption_names_the_recommendation_columns(app):
     assert "6,518 from the publisher's column “CCRB Substantiated Officer Disposition”" in text
     open_directives(app, penalty_jurisdiction="US-IL-CHI")
     assert "7,051 from the publisher's column “recc_outcome”" in page_text(app)
+
+
+def test_directive_card_links_to_its_atom_feed(app):
+    # etl/feeds.py writes static/feeds/directive/<id>.xml; the dashboard serves ./static
+    open_directives(app, directive="US-NY-NYC-1")
+    assert "[Atom feed](app/static/feeds/directive/US-NY-NYC-1.xml)" in page_text(app)
+
+
+def test_directive_card_links_to_its_atom_feed_in_french(app):
+    open_directives(app, lang="fr", directive="FR-1")
+    assert "[flux Atom](app/static/feeds/directive/FR-1.xml)" in page_text(app)

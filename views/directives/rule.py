@@ -102,6 +102,8 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
         st.markdown(f"**{t(key)}**")
         st.markdown(f"> {row['requirement']}")
         st.caption(f"{t('card_text')} {links(row['source_url'], row['source_title'])}")
+        # Atom feed of this directive's changes (etl/feeds.py), served from ./static
+        st.caption(t("card_feed", url=f"app/static/feeds/directive/{row.name}.xml"))
 
 
 def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> None:
