@@ -149,7 +149,6 @@ class DeclaredSource:
                 order_by=load.order_by,
             )
 
-
     def _only_sheet(self, file_name: str) -> str:
         return next(spec.sheet for spec in self.files if spec.name == file_name)
 
