@@ -54,7 +54,7 @@ _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
     "header_row", "unpivot",
 }  # fmt: skip
-_LOAD_KEYS = {"file", "into", "columns", "reject", "where", "params", "order_by"}
+_LOAD_KEYS = {"file", "sheet", "into", "columns", "reject", "where", "params", "order_by"}
 
 
 class DeclarationError(Exception):
@@ -86,6 +86,7 @@ class LoadSpec:
     where: str | None = None
     params: dict | None = None
     order_by: tuple[str, ...] = ()
+    sheet: str = ""  # xlsx: which of the file's declared sheets (a workbook of several)
 
 
 class DeclaredSource:
@@ -107,10 +108,18 @@ class DeclaredSource:
         return f"<declared source {self.SOURCE.slug} ({self.path.name})>"
 
     def _check(self) -> None:
-        names = {spec.name for spec in self.files}
+        # A workbook may be declared once per sheet: (name, sheet) names a staged table.
+        staged = [(spec.name, spec.sheet) for spec in self.files]
+        if len(set(staged)) < len(staged):
+            raise DeclarationError(f"{self.path.name}: a file (or sheet) is declared twice")
         for load in self.loads:
-            if load.file not in names:
+            sheets = [sheet for name, sheet in staged if name == load.file]
+            if not sheets:
                 raise DeclarationError(f"{self.path.name}: load reads {load.file!r}, not a file")
+            if len(sheets) > 1 and load.sheet not in sheets:
+                raise DeclarationError(
+                    f"{self.path.name}: load reads {load.file!r}: say which sheet ({sheets})"
+                )
         for kind in self.maps:
             if kind not in maps.KINDS:
                 raise DeclarationError(
@@ -131,7 +140,7 @@ class DeclaredSource:
         for load in self.loads:
             ctx.load_rows(
                 load.file,
-                staged_name(load.file),
+                staged_name(load.file, load.sheet or self._only_sheet(load.file)),
                 load.into,
                 columns=load.columns,
                 reject_rules=list(load.reject),
@@ -140,14 +149,19 @@ class DeclaredSource:
                 order_by=load.order_by,
             )
 
+    def _only_sheet(self, file_name: str) -> str:
+        return next(spec.sheet for spec in self.files if spec.name == file_name)
 
-def staged_name(file_name: str) -> str:
-    """The temporary table a file is staged into: `staged_<file name as an identifier>`."""
-    return "staged_" + re.sub(r"[^A-Za-z0-9_]", "_", file_name)
+
+def staged_name(file_name: str, sheet: str = "") -> str:
+    """The temporary table a file (or one sheet of a workbook) is staged into:
+    `staged_<file name as an identifier>[__<sheet as an identifier>]`."""
+    suffix = f"__{sheet}" if sheet else ""
+    return "staged_" + re.sub(r"[^A-Za-z0-9_]", "_", file_name + suffix)
 
 
 def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
-    table = staged_name(spec.name)
+    table = staged_name(spec.name, spec.sheet)
     if spec.format == "csv":
         ctx.stage_csv(table, spec.name, spec.never_load, delim=spec.delimiter, quote=spec.quote)
     elif spec.format == "json":
@@ -174,7 +188,10 @@ def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
 
 
 def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
-    """One record per cell of the wide columns: (`name`, `value`) keep the file's row."""
+    """One record per cell of the wide columns: (`name`, `value`) keep the file's row.
+
+    INCLUDE NULLS: DuckDB's UNPIVOT drops empty cells by default, and a dropped cell would
+    be neither loaded nor rejected (rows read = loaded + rejected would not hold)."""
     ctx.require_columns(table, spec.name, list(spec.unpivot))
     columns = [row[0] for row in ctx.con.execute(f"DESCRIBE {table}").fetchall()]
     kept = [c for c in columns if c not in spec.unpivot]
@@ -182,7 +199,7 @@ def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
     ctx.con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS "
         f"SELECT {', '.join(quoted(c) for c in kept)}, name, value "
-        f"FROM (UNPIVOT {table} ON {wide} INTO NAME name VALUE value) ORDER BY _row, name"
+        f"FROM {table} UNPIVOT INCLUDE NULLS (value FOR name IN ({wide})) ORDER BY _row, name"
     )
 
 
@@ -297,6 +314,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         where=entry.get("where"),
         params=dict(entry.get("params", {})) or None,
         order_by=order_by,
+        sheet=entry.get("sheet", ""),
     )
 
 
@@ -322,7 +340,7 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
         )
         for entry in data.get("downloads", [])
     )
-    names = tuple(spec.name for spec in files)
+    names = tuple(dict.fromkeys(spec.name for spec in files))  # a workbook once, not per sheet
     try:
         return Source(
             slug=path.stem,

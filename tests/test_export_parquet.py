@@ -62,8 +62,9 @@ def test_manifest_lists_every_file_with_rows_and_checksum(exported, db):
         assert entry["columns"], entry["table"]
     allegations = next(e for e in manifest["tables"] if e["table"] == "allegations")
     # complaints-accused.csv.gz (244,436 records) + the NYC penalties file (14,918)
-    # + the Washington CJTC cases file (2,055)
-    assert allegations["rows"] == 244_436 + 14_918 + 2_055
+    # + the Washington CJTC cases file (2,055) + the Virginia DCJS list (521: 524 records
+    # of four sheets, 3 rejected for mistyped dates)
+    assert allegations["rows"] == 244_436 + 14_918 + 2_055 + 521
 
 
 def test_export_needs_a_folder(capsys):

@@ -25,6 +25,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from etl.manifest import sha256_of
+from etl.registry import source_modules
 from tests.conftest import APP_TIMEOUT, PROJECT_DIR, TEST_KEY, copy_data
 from tests.corrupted_files import head
 from tests.test_build import replace_file
@@ -32,6 +33,8 @@ from tests.test_build import replace_file
 APP = str(PROJECT_DIR / "dashboard.py")
 SAMPLED = ("us_chicago_cpdp_complaints", "us_chicago_cpdp_units", "us_chicago_cpdp_settlements")
 SAMPLED_RECORDS = 2000
+# Sources with a bundled snapshot: each new source adds one.
+BUNDLED_SOURCES = sum(1 for module in source_modules() if module.SOURCE.bundled)
 ENV = {**os.environ, "ACCOUNTABILITY_PSEUDONYM_KEY": TEST_KEY}
 
 # Runs `python -m etl` with one function replaced by an immediate SIGKILL of the process:
@@ -160,8 +163,9 @@ def assert_whole(data_dir: Path) -> None:
     assert not list(data_dir.glob("warehouse.building-*"))
     sources, _, allegations, _ = summary(data_dir / "warehouse.duckdb")
     # 2,000 sampled Chicago accused records + every NYC penalty row (14,918) + every
-    # Washington CJTC case (2,055); 20 sources with a snapshot (New Jersey has none)
-    assert (sources, allegations) == (20, 2000 + 14918 + 2055)
+    # Washington CJTC case (2,055) + every Virginia DCJS decertification row (521); every
+    # source with a snapshot (New Jersey has none; was a hard-coded 20)
+    assert (sources, allegations) == (BUNDLED_SOURCES, 2000 + 14918 + 2055 + 521)
 
 
 def kill_at(stage: str, data_dir: Path) -> None:
@@ -237,7 +241,7 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
         assert rebuild.poll() is None, rebuild.stderr.read().decode()[-2000:]
         time.sleep(0.05)
     for _ in range(20):  # whoever opens the file mid-build gets the whole old warehouse
-        assert summary(warehouse)[0] == 20
+        assert summary(warehouse)[0] == BUNDLED_SOURCES
     app.run()
     assert not app.exception
     assert complaints_read(app) == before
@@ -245,7 +249,7 @@ def test_dashboard_picks_up_a_rebuild_whole_without_restart(data_dir, monkeypatc
     (signals / "resume").touch()
     shown = set()
     while rebuild.poll() is None:  # and across the swap, one whole warehouse or the other
-        assert summary(warehouse)[0] == 20
+        assert summary(warehouse)[0] == BUNDLED_SOURCES
         app.run()
         assert not app.exception
         shown.add(complaints_read(app))

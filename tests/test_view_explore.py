@@ -26,7 +26,10 @@ CHICAGO_ALLEGATIONS = 244_436
 NYC_ALLEGATIONS = 14_918
 # Washington CJTC certification cases (csv.DictReader): 2,055 records, all loaded.
 WA_ALLEGATIONS = 2_055
-ALL_ALLEGATIONS = CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS + WA_ALLEGATIONS
+# Virginia DCJS decertification list (openpyxl, four sheets): 308 + 90 + 81 + 45 records,
+# less 3 with mistyped dates (rejected) = 521.
+VA_ALLEGATIONS = 521
+ALL_ALLEGATIONS = CHICAGO_ALLEGATIONS + NYC_ALLEGATIONS + WA_ALLEGATIONS + VA_ALLEGATIONS
 # complaints-accused.csv.gz: final_finding == "SU".
 CHICAGO_SUSTAINED = 21_427
 # complaints-accused.csv.gz: final_finding == "NS".
@@ -93,6 +96,7 @@ def test_facet_counts_equal_counts_from_the_raw_file(app):
         f"Chicago ({CHICAGO_ALLEGATIONS:,})",
         f"New York City ({NYC_ALLEGATIONS:,})",
         f"US-WA ({WA_ALLEGATIONS:,})",
+        f"US-VA ({VA_ALLEGATIONS:,})",
     ]
 
 
