@@ -27,6 +27,7 @@ from etl.pseudonym import KEY_ENVIRONMENT_VARIABLE, KEY_FILE_NAME, load_key, off
 from exports import datapackage
 from tests.app_text import PAGE_LINKS, open_page, shown_text
 from tests.conftest import PROJECT_DIR, RAW_DIR, TEST_KEY
+from tests.test_source_us_va_dcjs_decertifications import officer_names as va_officer_names
 from ui.data import Warehouse
 from views import explore
 
@@ -42,6 +43,8 @@ def published_full_names() -> set[str]:
     with gzip.open(settlements, "rt", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             names.add(" ".join(row["plantiff"].split()))
+    # Virginia's decertification list names every officer: "First Last" (never loaded).
+    names |= {n for n in va_officer_names() if "," not in n}
     # Two-word names of some length: "Jonathan Cancel", not "Unknown" or initials.
     return {n for n in names if len(n) >= 8 and " " in n and not n.lower().startswith("unknown")}
 
