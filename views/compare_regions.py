@@ -152,8 +152,8 @@ PAGE_TEXT = {
     "map_title": {"en": "Map: {measure}", "fr": "Carte : {measure}"},
     "ranking_title": {"en": "Ranking: {measure}", "fr": "Classement : {measure}"},
     "not_on_map": {
-        "en": "Not on the map ({reason}), but in the ranking: {items}.",
-        "fr": "Absents de la carte ({reason}), mais présents dans le classement : {items}.",
+        "en": "Not on the map ({reason}), shown in the ranking chart: {items}.",
+        "fr": "Absents de la carte ({reason}), présents dans le graphique du classement : {items}.",
     },
     "no_shape_reason_US-IL-CHI": {
         "en": "retired in December 2012, no boundary published",
