@@ -9,11 +9,11 @@ import streamlit as st
 from ui import charts, data
 from ui.page import PageContext, chart_footer
 from views.directives.wording import (
-    STATUS_COLOURS,
     STATUSES,
     directive_title,
     number,
     percent,
+    status_colours,
     status_label,
 )
 
@@ -51,16 +51,7 @@ def render_status_summary(page: PageContext, directives: pd.DataFrame) -> None:
                 title=t("axis_share_observations"),
                 axis=alt.Axis(format="%"),
             ),
-            color=alt.Color(
-                "status_label:N",
-                scale=alt.Scale(
-                    domain=[status_label(t, s) for s in present],
-                    range=[STATUS_COLOURS[s] for s in present],
-                ),
-                legend=alt.Legend(
-                    title=t("axis_status"), orient="bottom", columns=4, labelLimit=300
-                ),
-            ),
+            color=status_colours(t, present),
             order=alt.Order("rank:Q"),
             tooltip=[
                 alt.Tooltip("label:N", title=t("col_directive")),

@@ -8,7 +8,13 @@ import streamlit as st
 
 from ui import charts
 from ui.page import PageContext, chart_footer
-from views.directives.wording import STATUS_COLOURS, STATUSES, number, status_label, status_parts
+from views.directives.wording import (
+    STATUSES,
+    number,
+    status_colours,
+    status_label,
+    status_parts,
+)
 
 
 def render_timeline(page: PageContext, by_year: pd.DataFrame, source_ids, prefix: str) -> None:
@@ -45,16 +51,7 @@ def render_timeline(page: PageContext, by_year: pd.DataFrame, source_ids, prefix
                 stack="zero",
                 axis=alt.Axis(tickMinStep=1, format="d"),  # whole observations only
             ),
-            color=alt.Color(
-                "status_label:N",
-                scale=alt.Scale(
-                    domain=[status_label(t, s) for s in present],
-                    range=[STATUS_COLOURS[s] for s in present],
-                ),
-                legend=alt.Legend(
-                    title=t("axis_status"), orient="bottom", columns=4, labelLimit=300
-                ),
-            ),
+            color=status_colours(t, present),
             order=alt.Order("rank:Q"),
             tooltip=[
                 alt.Tooltip("year:O", title=t("axis_year")),

@@ -3,6 +3,7 @@ colours, number and percent formats in both languages, rates with their interval
 
 from __future__ import annotations
 
+import altair as alt
 import pandas as pd
 
 from ui import charts
@@ -55,6 +56,18 @@ def with_interval(t, lang: str, value, low, high) -> str:
         value=percent(t, value, lang),
         low=number(low, lang, 1),
         high=number(high, lang, 1),
+    )
+
+
+def status_colours(t, present: list[str]) -> alt.Color:
+    """The statuses present, in their fixed colours and order, with the legend below."""
+    return alt.Color(
+        "status_label:N",
+        scale=alt.Scale(
+            domain=[status_label(t, s) for s in present],
+            range=[STATUS_COLOURS[s] for s in present],
+        ),
+        legend=alt.Legend(title=t("axis_status"), orient="bottom", columns=4, labelLimit=300),
     )
 
 
