@@ -147,8 +147,8 @@ def write_query_csv(
     if any(kind == "VARCHAR" for _, kind in columns):
         bound = {
             **bound,
-            "formula_triggers": list(FORMULA_TRIGGERS),
-            "formula_signs": list(FORMULA_SIGNS),
+            "formula_triggers": "".join(FORMULA_TRIGGERS),
+            "formula_signs": FORMULA_SIGNS,
             "leading_blanks": LEADING_BLANKS,
         }
     # The SQL is a project file and column names come from it; values stay parameters.
@@ -185,10 +185,12 @@ def _csv_cell(column: str, kind: str) -> str:
     # As neutralise() and looks_like_formula(): a formula trigger first, or a formula sign
     # after leading blanks, gets a quote (left() and ltrim() count code points, as Python's
     # str does); an empty text is written as an empty cell, as csv.writer does (DuckDB
-    # would write "" to tell it from NULL).
+    # would write "" to tell it from NULL). The characters are looked up in strings, not
+    # lists: with list parameters DuckDB's COPY wrote rows out of the query's order.
+    # nullif: an empty first character is no formula (contains(s, '') would be true).
     return (
-        f"CASE WHEN list_contains($formula_triggers, left({name}, 1)) "
-        f"OR list_contains($formula_signs, left(ltrim({name}, $leading_blanks), 1)) "
+        f"CASE WHEN contains($formula_triggers, nullif(left({name}, 1), '')) "
+        f"OR contains($formula_signs, nullif(left(ltrim({name}, $leading_blanks), 1), '')) "
         f"THEN '''' || {name} ELSE nullif({name}, '') END AS {name}"
     )
 

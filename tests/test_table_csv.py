@@ -16,6 +16,7 @@ from exports.table_csv import (
     csv_chunks,
     neutralise,
     query_csv,
+    write_query_csv,
 )
 
 ZERO_WIDTH = set("\u200b\u200c\u200d\u2060\ufeff")  # blanks no one sees, not whitespace
@@ -177,3 +178,25 @@ def test_the_formula_signs_and_blanks_cover_every_unicode_form():
     blanks = {c for c in characters if unicodedata.normalize("NFKC", c).isspace()}
     assert set(FORMULA_SIGNS) == signs
     assert set(LEADING_BLANKS) - ZERO_WIDTH == blanks == {c for c in characters if c.isspace()}
+
+
+def test_a_download_of_many_rows_keeps_the_query_order_every_time(warehouse, tmp_path):
+    # The COPY of all allegations runs in parallel; with list parameters in the formula
+    # guard DuckDB wrote the rows in a different order each time (same rows, other order).
+    params = {
+        "jurisdiction": None, "region": None, "year_from": None, "year_to": None,
+        "category": None, "finding": None, "recommended_level": None, "final_level": None,
+        "source": None, "sort": "incident_date", "descending": True, "limit": None,
+    }  # fmt: skip
+    files = []
+    for attempt in range(3):
+        target = tmp_path / f"all_{attempt}.csv"
+        write_query_csv(warehouse, "explore_allegations", params, target)
+        files.append(target.read_bytes())
+    assert files[0] == files[1] == files[2]
+    ordered = warehouse.execute(
+        "SELECT allegation_id FROM allegations "
+        "ORDER BY incident_date DESC NULLS LAST, allegation_id LIMIT 3"
+    ).fetchall()
+    lines = files[0].split(b"\r\n")[1:4]
+    assert [line.split(b",")[0].decode() for line in lines] == [row[0] for row in ordered]
