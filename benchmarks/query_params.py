@@ -61,6 +61,7 @@ PARAMS: dict[str, dict] = {
     "directives_page_rule_by_year": {"rule_id": RULE},
     "directives_page_rules": {},
     "directives_page_status_summary": {},
+    "jurisdiction_names": {},
     "directives_page_what_if_since": {"rule_id": "FR-1/what-if-chicago"},
     "explore_allegations": {**EXPLORE_ALLEGATIONS, **PAGE},
     "explore_allegations_count": EXPLORE_ALLEGATIONS,

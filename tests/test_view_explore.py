@@ -90,14 +90,21 @@ def test_facet_counts_equal_counts_from_the_raw_file(app):
     assert f"Sustained ({CHICAGO_SUSTAINED:,})" in findings
     assert f"Not sustained ({CHICAGO_NOT_SUSTAINED:,})" in findings
     # the jurisdiction facet ignores its own filter: every jurisdiction with its total
-    # (Washington shows its code until the pages read names from `jurisdictions`)
+    # (named from the warehouse's `jurisdictions` table, not from page code)
     assert select(app, "Jurisdiction").options == [
         "All",
         f"Chicago ({CHICAGO_ALLEGATIONS:,})",
         f"New York City ({NYC_ALLEGATIONS:,})",
-        f"US-WA ({WA_ALLEGATIONS:,})",
-        f"US-VA ({VA_ALLEGATIONS:,})",
+        f"Washington State ({WA_ALLEGATIONS:,})",
+        f"Virginia ({VA_ALLEGATIONS:,})",
     ]
+
+
+def test_jurisdiction_names_come_from_the_warehouse_in_french(app):
+    open_explore(app, lang="fr")
+    options = select(app, "Juridiction").options
+    assert any(o.startswith("État de Washington (") for o in options)
+    assert any(o.startswith("Virginie (") for o in options)
 
 
 def test_a_link_with_filters_seeds_the_widgets_and_the_count(app):

@@ -178,6 +178,7 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
     st.subheader(t("filters"))
     columns = st.columns(4)
     regions = data.query("explore_regions").set_index("region_id")
+    names = jurisdiction_names(page.lang)
     for position, facet in enumerate(table.facets):
         counts = facet_counts(table, view, facet)
         counted = dict(zip(counts["value"], counts["row_count"], strict=True))
@@ -190,7 +191,7 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
         def label(value, facet=facet, counted=counted) -> str:
             if value is None:
                 return t("all_values")
-            name = value_label(t, facet, value, regions)
+            name = value_label(t, facet, value, regions, names)
             return f"{name} ({number(counted.get(value, 0), page.lang)})"
 
         with columns[position % 4]:
@@ -224,7 +225,19 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
     return chosen
 
 
-def value_label(t, facet: str, value: str, regions: pd.DataFrame) -> str:
+def jurisdiction_names(lang: str) -> dict[str, str]:
+    """Jurisdiction code -> its name in the page's language, from the warehouse: a new
+    jurisdiction is named on this page without page code."""
+    names = data.query("jurisdiction_names")
+    column = "name_fr" if lang == "fr" else "name_en"
+    return {row.code: getattr(row, column) for row in names.itertuples() if getattr(row, column)}
+
+
+def value_label(
+    t, facet: str, value: str, regions: pd.DataFrame, names: dict[str, str] | None = None
+) -> str:
+    if facet == "jurisdiction" and names and value in names:
+        return names[value]
     if value == UNKNOWN and facet in UNKNOWN_KEYS:
         return t(UNKNOWN_KEYS[facet])
     if facet == "region":
@@ -240,11 +253,12 @@ def describe_view(page: PageContext, table: Table, view: dict) -> str:
     """The filters in words, in the page's language: 'Jurisdiction: Chicago; Finding: ...'."""
     t = page.t
     regions = data.query("explore_regions").set_index("region_id")
+    names = jurisdiction_names(page.lang)
     parts = [
         t(
             "filter_value",
             name=t(f"filter_{facet}"),
-            value=value_label(t, facet, view[facet], regions),
+            value=value_label(t, facet, view[facet], regions, names),
         )
         for facet in table.facets
         if view[facet] is not None
