@@ -39,7 +39,7 @@ from etl.build import (
 )
 from etl.export import ExportError, export_parquet, format_manifest
 from etl.manifest import Manifest, ManifestError
-from etl.registry import source_modules
+from etl.registry import source_modules, with_data_dir_sources
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,8 +127,8 @@ def run_build(data_dir: Path, quiet: bool, new_key: bool = False) -> int:
     return 0
 
 
-def refreshable_sources() -> list:
-    return [module.SOURCE for module in source_modules()]
+def refreshable_sources(data_dir: Path) -> list:
+    return [module.SOURCE for module in with_data_dir_sources(source_modules(), data_dir)]
 
 
 def refresh(parser: argparse.ArgumentParser, args) -> int:
@@ -136,7 +136,7 @@ def refresh(parser: argparse.ArgumentParser, args) -> int:
     from etl.refresh import FAILED, refresh_all
     from etl.refresh import format_summary as format_refresh
 
-    sources = refreshable_sources()
+    sources = refreshable_sources(args.data_dir)
     known = [s.slug for s in sources]
     unknown = [slug for slug in args.source if slug not in known]
     if unknown:
@@ -173,7 +173,7 @@ def verify(data_dir: Path) -> int:
 
     problems = 0
     folders = {}
-    for module in source_modules():
+    for module in with_data_dir_sources(source_modules(), data_dir):
         folders.setdefault(raw_dir_of(module.SOURCE, data_dir), module.SOURCE)
     raw_root = data_dir / "raw"
     others = sorted(raw_root.iterdir()) if raw_root.is_dir() else []

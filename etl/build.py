@@ -29,7 +29,7 @@ from etl.pseudonym import (
     key_fingerprint,
     load_key,
 )
-from etl.registry import source_modules
+from etl.registry import source_modules, with_data_dir_sources
 from etl.source import LoadContext, SourceError
 from etl.staging import recover_interrupted_swaps, retired_copy
 
@@ -119,7 +119,10 @@ def raw_dir_of(source, data_dir: Path) -> Path:
 
 
 def raw_dirs(data_dir: Path) -> dict[str, Path]:
-    return {module.SOURCE.slug: raw_dir_of(module.SOURCE, data_dir) for module in source_modules()}
+    return {
+        module.SOURCE.slug: raw_dir_of(module.SOURCE, data_dir)
+        for module in with_data_dir_sources(source_modules(), data_dir)
+    }
 
 
 def previously_loaded(warehouse: Path | None, slug: str) -> int:
@@ -223,7 +226,7 @@ def _build_into(
         install_officer_key(con, key)
         summaries = [
             _load_source(con, module, data_dir, show_progress, warehouse)
-            for module in source_modules()
+            for module in with_data_dir_sources(source_modules(), data_dir)
         ]
         summarise(con)
         evaluate_directives(con)

@@ -32,6 +32,7 @@ FORMATS = ("csv", "json", "xlsx")
 TARGETS = (
     "allegations",
     "assignments",
+    "boundaries",
     "cases",
     "closing_reports",
     "departure_letters",

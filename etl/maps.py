@@ -70,6 +70,12 @@ def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
             "CAST(is_sanction AS BOOLEAN), $source_id, $regime, note FROM map_outcome",
             {"source_id": ctx.source.slug, "regime": file_name},
         )
+    if kind == "category":  # likewise category_map, which the categories check reads
+        ctx.con.execute(
+            "INSERT INTO category_map (jurisdiction, original_label, category, note) "
+            "SELECT jurisdiction, original_label, category, note FROM map_category "
+            "WHERE category IS NOT NULL"
+        )
     return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 

@@ -247,7 +247,9 @@ CREATE TABLE allegation_summary (
     recommended_outcome_field VARCHAR,    -- publisher column of the recommendation
     allegations         BIGINT NOT NULL,
     first_received_year INTEGER,          -- of the allegations counted in the row
-    last_received_year  INTEGER
+    last_received_year  INTEGER,
+    basis_year          INTEGER           -- year of the source's year_basis date (incident,
+                                          -- received or closed): what year filters use
 );
 
 -- Individually reported cases (curated, pseudonymous).

@@ -347,6 +347,8 @@ class LoadContext:
 
         # One CASE picks the first rule a row breaks; run twice for its reason and column.
         def first_broken(field: str) -> str:
+            if not reject_rules:  # repeats are records and no rule: nothing to reject
+                return "CAST(NULL AS VARCHAR)"
             whens = " ".join(
                 f"WHEN {rule.condition} THEN ${field}_{number}"
                 for number, rule in enumerate(reject_rules)

@@ -2,8 +2,9 @@
 -- answers: the allegations (officer x allegation) matching the Explore filters, sorted; every one of them when $limit is NULL
 -- params: $jurisdiction, $region, $year_from, $year_to, $category, $finding, $recommended_level, $final_level, $source, $sort, $descending, $limit
 -- NULL filter = no filter; 'unknown' selects the rows where the value is NULL (not published).
--- The region filter keeps the region and every region inside it. The year is the incident
--- year: rows without an incident date drop out as soon as a year bound is set.
+-- The region filter keeps the region and every region inside it. The year is the year of
+-- the date the source's year_basis names (incident, received or closed; sources.year_basis):
+-- rows without that date drop out as soon as a year bound is set.
 -- $sort is one of the names below (the page checks it against the same whitelist);
 -- allegation_id breaks ties, so the order, and the CSV, is always the same.
 --
@@ -48,8 +49,12 @@ page AS (
     LEFT JOIN regions AS r ON r.region_id = a.region_id
     WHERE ($jurisdiction IS NULL OR s.jurisdiction = $jurisdiction)
       AND ($region IS NULL OR a.region_id IN (SELECT region_id FROM within_region))
-      AND ($year_from IS NULL OR a.incident_date >= make_date($year_from, 1, 1))
-      AND ($year_to IS NULL OR a.incident_date < make_date($year_to + 1, 1, 1))
+      AND ($year_from IS NULL OR CASE s.year_basis
+          WHEN 'received' THEN a.received_date WHEN 'closed' THEN a.closed_date
+          ELSE a.incident_date END >= make_date($year_from, 1, 1))
+      AND ($year_to IS NULL OR CASE s.year_basis
+          WHEN 'received' THEN a.received_date WHEN 'closed' THEN a.closed_date
+          ELSE a.incident_date END < make_date($year_to + 1, 1, 1))
       AND ($category IS NULL OR coalesce(a.category, 'unknown') = $category)
       AND ($finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)
       AND ($recommended_level IS NULL OR coalesce(a.recommended_level, 'unknown') = $recommended_level)

@@ -12,8 +12,8 @@ SELECT coalesce(sum(a.allegations), 0)::BIGINT AS row_count
 FROM allegation_summary AS a
 WHERE ($jurisdiction IS NULL OR a.jurisdiction = $jurisdiction)
   AND ($region IS NULL OR a.region_id IN (SELECT region_id FROM within_region))
-  AND ($year_from IS NULL OR a.incident_year >= $year_from)
-  AND ($year_to IS NULL OR a.incident_year <= $year_to)
+  AND ($year_from IS NULL OR a.basis_year >= $year_from)
+  AND ($year_to IS NULL OR a.basis_year <= $year_to)
   AND ($category IS NULL OR coalesce(a.category, 'unknown') = $category)
   AND ($finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)
   AND ($recommended_level IS NULL OR coalesce(a.recommended_level, 'unknown') = $recommended_level)

@@ -25,8 +25,8 @@ filtered AS (
     WHERE ($facet = 'jurisdiction' OR $jurisdiction IS NULL OR a.jurisdiction = $jurisdiction)
       AND ($facet IN ('region', 'jurisdiction') OR $region IS NULL
            OR a.region_id IN (SELECT region_id FROM within_region))
-      AND ($year_from IS NULL OR a.incident_year >= $year_from)
-      AND ($year_to IS NULL OR a.incident_year <= $year_to)
+      AND ($year_from IS NULL OR a.basis_year >= $year_from)
+      AND ($year_to IS NULL OR a.basis_year <= $year_to)
       AND ($facet = 'category' OR $category IS NULL
            OR coalesce(a.category, 'unknown') = $category)
       AND ($facet = 'finding' OR $finding IS NULL OR coalesce(a.finding, 'unknown') = $finding)

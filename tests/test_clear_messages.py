@@ -106,7 +106,7 @@ def test_a_refresh_carries_on_past_a_damaged_manifest(
     server.serve(f"/{IOPC.slug}/{IOPC.primary_file}", Reply(body=b"item name\r\n"))
     server.serve(f"/{WORKFORCE.slug}/{WORKFORCE.primary_file}", Reply(body=workforce_next_year()))
     sources = [pointed_at(s, server) for s in (IOPC, WORKFORCE)]
-    monkeypatch.setattr(cli, "refreshable_sources", lambda: sources)
+    monkeypatch.setattr(cli, "refreshable_sources", lambda data_dir: sources)
     monkeypatch.setattr("etl.refresh.HttpSettings", lambda: FAST)
     argv = ["--refresh", "--no-build", "--quiet", "--data-dir", str(data_dir)]
     assert cli.main(argv) == 1
@@ -136,7 +136,7 @@ def test_an_unexpected_error_in_one_source_does_not_stop_the_refresh(
     server.serve(f"/{IOPC.slug}/{IOPC.primary_file}", Reply(body=b"item name\r\nx\r\n"))
     server.serve(f"/{WORKFORCE.slug}/{WORKFORCE.primary_file}", Reply(body=workforce_next_year()))
     sources = [pointed_at(s, server) for s in (IOPC, WORKFORCE)]
-    monkeypatch.setattr(cli, "refreshable_sources", lambda: sources)
+    monkeypatch.setattr(cli, "refreshable_sources", lambda data_dir: sources)
     monkeypatch.setattr("etl.refresh.HttpSettings", lambda: FAST)
     assert cli.main(["--refresh", "--no-build", "--quiet", "--data-dir", str(data_dir)]) == 1
     out, err = capsys.readouterr()

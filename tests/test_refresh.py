@@ -375,7 +375,7 @@ def test_the_command_line_reports_per_source_and_exits_non_zero(
     server.serve(f"/{IOPC.slug}/{IOPC.primary_file}", Reply(404, b"", "text/plain"))
     server.serve(f"/{WORKFORCE.slug}/{WORKFORCE.primary_file}", Reply(body=workforce_next_year()))
     sources = [pointed_at(s, server) for s in (IOPC, WORKFORCE)]
-    monkeypatch.setattr(cli, "refreshable_sources", lambda: sources)
+    monkeypatch.setattr(cli, "refreshable_sources", lambda data_dir: sources)
     monkeypatch.setattr("etl.refresh.HttpSettings", lambda: FAST)
     argv = ["--refresh", "--no-build", "--quiet", "--data-dir", str(data_dir)]
     assert cli.main(argv) == 1

@@ -28,6 +28,7 @@ SOURCE = Source(
     publisher="Invisible Institute (Citizens Police Data Project), from City of Chicago FOIA "
     "releases",
     jurisdiction="US-IL-CHI",
+    year_basis="incident",
     url="https://github.com/invinst/chicago-police-data",
     licence="No licence file; FOIA-released City of Chicago records published by the "
     "Invisible Institute (Citizens Police Data Project) for public analysis; cite Invisible "

@@ -60,6 +60,7 @@ SOURCE = Source(
     publisher="New Jersey Office of the Attorney General, from agencies' Annual Major "
     "Discipline Reports (IAPP Appendix L)",
     jurisdiction="US-NJ",
+    year_basis="report",
     url="https://www.njoag.gov/programs/iapp/",
     licence="Public records published by the New Jersey Office of the Attorney General "
     "under AG Directives 2020-5, 2021-6 and 2022-14; no licence stated",

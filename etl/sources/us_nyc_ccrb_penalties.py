@@ -7,6 +7,7 @@ SOURCE = Source(
     title="CCRB Complaints Database: Penalties (substantiated officers and NYPD penalties)",
     publisher="New York City Civilian Complaint Review Board (NYC Open Data)",
     jurisdiction="US-NY-NYC",
+    year_basis="closed",
     url="https://data.cityofnewyork.us/Public-Safety/CCRB-Complaints-Database-Penalties/keep-pkmh",
     licence="NYC Open Data terms of use (free public reuse, no warranty)",
     primary_file="ccrb-complaints-database-penalties.csv",
