@@ -13,10 +13,9 @@ import streamlit as st
 
 from ui import measures as catalogue
 from ui.page import PageContext
-from views.overview import figures
+from views.overview import figures, text
 from views.overview.declared import card_figures, joined, jurisdictions
 from views.overview.format import number, source_caption
-from views.overview import text
 
 CARDS_PER_ROW = 2
 
