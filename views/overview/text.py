@@ -66,7 +66,7 @@ TEXT = {
     },
     "funnel_levels_reading_final_only": {
         "en": "In {place}, of {sustained} sustained allegations, the discipline most often imposed was “{level}” ({count}, {level_share}); no recommended discipline is published.",
-        "fr": "À {place}, sur {sustained} allégations fondées, la sanction la plus souvent infligée a été « {level} » ({count}, soit {level_share}) ; aucune sanction recommandée n'est publiée.",
+        "fr": "Pour {place}, sur {sustained} allégations fondées, la sanction la plus souvent infligée a été « {level} » ({count}, soit {level_share}) ; aucune sanction recommandée n'est publiée.",
     },
     "funnel_choose": {"en": "Show the path for", "fr": "Afficher le parcours pour"},
     "stage_all": {"en": "All allegations", "fr": "Toutes les allégations"},
@@ -83,15 +83,15 @@ TEXT = {
     "funnel_level_legend": {"en": "Discipline", "fr": "Sanction"},
     "funnel_counts_reading": {
         "en": "In {place}, {with_finding} of {all} allegations have a published finding, {investigated} of them after an investigation, and {sustained} of those ({share}) were sustained.",
-        "fr": "À {place}, {with_finding} allégations sur {all} ont une conclusion publiée, dont {investigated} après une enquête, et {sustained} de ces dernières ({share}) ont été jugées fondées.",
+        "fr": "Pour {place}, {with_finding} allégations sur {all} ont une conclusion publiée, dont {investigated} après une enquête, et {sustained} de ces dernières ({share}) ont été jugées fondées.",
     },
     "funnel_levels_reading": {
         "en": "In {place}, of {sustained} sustained allegations, the discipline most often imposed was “{level}” ({count}, {level_share}), and the discipline most often recommended was “{recommended}” ({recommended_count}).",
-        "fr": "À {place}, sur {sustained} allégations fondées, la sanction la plus souvent infligée a été « {level} » ({count}, soit {level_share}), et la sanction la plus souvent recommandée « {recommended} » ({recommended_count}).",
+        "fr": "Pour {place}, sur {sustained} allégations fondées, la sanction la plus souvent infligée a été « {level} » ({count}, soit {level_share}), et la sanction la plus souvent recommandée « {recommended} » ({recommended_count}).",
     },
     "funnel_levels_reading_none": {
         "en": "In {place}, no recommended or imposed discipline is known for sustained allegations.",
-        "fr": "À {place}, aucune sanction recommandée ou infligée n'est connue pour les allégations fondées.",
+        "fr": "Pour {place}, aucune sanction recommandée ou infligée n'est connue pour les allégations fondées.",
     },
     "col_stage": {"en": "Stage", "fr": "Étape"},
     "col_level": {"en": "Discipline", "fr": "Sanction"},
