@@ -56,8 +56,7 @@ def render_card(page: PageContext, row) -> None:
         specs = default_figures(row.code)
         st.caption(t("default_note"))
     else:
-        st.metric(t("no_data"), "—")
-        st.caption(t("statistics_only", count=number(row.statistics, lang)))
+        st.info(t("statistics_only", count=number(row.statistics, lang)))
         return
     source_ids: list[str] = []
     for spec in specs:
