@@ -13,7 +13,7 @@ import streamlit as st
 
 from ui import measures as catalogue
 from ui.page import PageContext
-from views.overview import figures, text
+from views.overview import figures
 from views.overview.declared import card_figures, joined, jurisdictions
 from views.overview.format import number, source_caption
 
@@ -74,10 +74,10 @@ def default_figures(code: str) -> list[dict]:
     specs = [
         {
             "kind": "allegation_count",
-            "label": text.TEXT["default_allegations"],
-            "definition": text.TEXT[
-                "default_allegations_years" if years else "default_allegations_no_years"
-            ],
+            "label": {"key": "default_allegations"},
+            "definition": {
+                "key": "default_allegations_years" if years else "default_allegations_no_years"
+            },
         }
     ]
     if row["not_sustained"]:  # a file of sustained allegations only has no share
@@ -85,7 +85,7 @@ def default_figures(code: str) -> list[dict]:
             {
                 "kind": "sustained_share",
                 "label": catalogue_name("sustained_share"),
-                "definition": text.TEXT["default_sustained_def"],
+                "definition": {"key": "default_sustained_def"},
             }
         )
     if row["final_known"]:
@@ -94,7 +94,7 @@ def default_figures(code: str) -> list[dict]:
                 "kind": "catalogue_share",
                 "measure": "final_warning_share",
                 "label": catalogue_name("final_warning_share"),
-                "definition": text.TEXT["default_final_def"],
+                "definition": {"key": "default_final_def"},
             }
         )
     return specs

@@ -29,6 +29,14 @@ from views.overview.format import links, number, percent
 NO_SOURCES: list[str] = []
 
 
+def word(page: PageContext, words: dict, **values) -> str:
+    """A figure's label or definition: declared words ({en, fr}) or a key of the page's
+    words ({"key": ...}, the default card's)."""
+    if "key" in words:
+        return page.t(words["key"], **values)
+    return say(words, page.lang, **values)
+
+
 def headlines() -> pd.DataFrame:
     """Per jurisdiction with allegations: counts, year ranges per basis, sources."""
     return data.query("overview_allegation_headlines").set_index("jurisdiction")
@@ -58,17 +66,17 @@ def allegation_count(page: PageContext, code: str, spec: dict) -> list[str]:
     t, lang = page.t, page.lang
     row = headline(code)
     if row is None:
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
     basis = spec.get("year_basis") or row["year_basis"]
     value = row["sustained"] if spec.get("count") == "sustained" else row["allegations"]
-    st.metric(say(spec["label"], lang), number(value, lang))
+    st.metric(word(page, spec["label"]), number(value, lang))
     years = year_range(row, basis)
     first, last = years if years else ("—", "—")
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             first=first,
             last=last,
             basis=t.maybe(f"basis_{basis}", str(basis)),
@@ -85,13 +93,13 @@ def sustained_share_figure(page: PageContext, code: str, spec: dict) -> list[str
         "sustained_share", share["numerator"], share["denominator"], share["deff"]
     )
     if row is None or pd.isna(value):
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
-    st.metric(say(spec["label"], lang), percent(value, lang))
+    st.metric(word(page, spec["label"]), percent(value, lang))
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             sustained=number(share["numerator"], lang),
             investigated=number(share["denominator"], lang),
             low=percent(low, lang),
@@ -112,13 +120,13 @@ def catalogue_share(page: PageContext, code: str, spec: dict) -> list[str]:
         measure, counts["numerator"], counts["denominator"], counts["deff"]
     )
     if pd.isna(value):
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
-    st.metric(say(spec["label"], lang), percent(value, lang))
+    st.metric(word(page, spec["label"]), percent(value, lang))
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             numerator=number(counts["numerator"], lang),
             denominator=number(counts["denominator"], lang),
             low=percent(low, lang),
@@ -133,14 +141,14 @@ def penalty_vs_recommendation(page: PageContext, code: str, spec: dict) -> list[
     t, lang = page.t, page.lang
     rows = data.query("overview_penalty_vs_recommendation").set_index("jurisdiction")
     if code not in rows.index or not rows.loc[code, "both_known"]:
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
     versus = rows.loc[code]
-    st.metric(say(spec["label"], lang), percent(versus["below"] / versus["both_known"], lang))
+    st.metric(word(page, spec["label"]), percent(versus["below"] / versus["both_known"], lang))
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             below=number(versus["below"], lang),
             both=number(versus["both_known"], lang),
             same=number(versus["same"], lang),
@@ -157,15 +165,15 @@ def compare_measure(page: PageContext, code: str, spec: dict) -> list[str]:
     whole = measure.load(code, None, None, None)
     figure = rm.overall(measure, code, None, None)
     if figure is None or whole.empty:
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return list(measure.source_ids)
     value, low, high = figure
     decimals = spec.get("decimals", measure.decimals)
-    st.metric(say(spec["label"], lang), number(value, lang, decimals))
+    st.metric(word(page, spec["label"]), number(value, lang, decimals))
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             numerator=number(whole["numerator"].sum(), lang),
             denominator=number(whole["denominator"].sum(), lang),
             low=number(low, lang, decimals),
@@ -184,31 +192,31 @@ def statistic(page: PageContext, code: str, spec: dict) -> list[str]:
     )
     main = rows[rows["measure"] == spec["measure"]]
     if spec.get("latest_year") and len(main):
-        main = main[main["year"] == main["year"].max()]
+        st.markdown(f"**{word(page, spec['label'])}**")
     subjects = spec.get("subjects") or sorted(set(main["subject"].dropna()))
     by_subject = main.groupby("subject")["value"].sum()
     if not subjects or not set(subjects) <= set(by_subject.index):
-        st.metric(say(spec["label"], lang), t("no_data"))
+        st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
     read = main[main["subject"].isin(subjects)]
     year = read["year"].max()
     year = int(year) if pd.notna(year) else "—"
     if spec.get("each_subject"):
-        st.markdown(f"**{say(spec['label'], lang)}**")
+        st.markdown(f"**{word(page, spec['label'])}**")
         for column, subject in zip(st.columns(len(subjects)), subjects, strict=True):
             label = say(spec["subject_labels"][subject], lang, year=year)
             column.metric(label, number(by_subject[subject], lang))
     else:
-        st.metric(say(spec["label"], lang), number(by_subject[subjects].sum(), lang))
+        st.metric(word(page, spec["label"]), number(by_subject[subjects].sum(), lang))
     values = {subject: number(by_subject[subject], lang) for subject in subjects}
     for key, measure in also.items():
         other = rows[rows["measure"] == measure]
         values[key] = number(other["value"].iloc[0], lang) if len(other) else t("no_data")
     confidence = read["confidence"].dropna()
     st.caption(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             **values,
             year=year,
             confidence=t(f"confidence_{confidence.iloc[0]}") if len(confidence) else "—",
@@ -233,9 +241,9 @@ def regional_statistic_note(page: PageContext, code: str, spec: dict) -> list[st
         return NO_SOURCES
     row = rows.iloc[0]
     st.info(
-        say(
+        word(
+            page,
             spec["definition"],
-            lang,
             total=number(row["total"], lang),
             year=int(row["year"]),
             regions=int(row["regions"]),
