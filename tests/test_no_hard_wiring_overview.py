@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
+import tomllib
 
 import pytest
 
@@ -47,3 +48,43 @@ def test_overview_and_directives_name_no_jurisdiction_or_source(path):
     ]
     found += [slug for slug in source_slugs() if slug in text]
     assert not found, f"{path.name} names {found}: declare or derive them from the warehouse"
+
+
+def words_in(node, where=""):
+    """Every {en, fr} pair of a declaration, with where it is."""
+    if isinstance(node, dict):
+        if set(node) == {"en", "fr"}:
+            yield where, node
+            return
+        for key, value in node.items():
+            yield from words_in(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from words_in(value, f"{where}[{index}]")
+
+
+@pytest.mark.parametrize("name", ["overview.toml", "directives.toml"])
+def test_declared_words_have_both_languages_and_the_same_placeholders(name):
+    with (PROJECT_DIR / "queries" / name).open("rb") as file:
+        declared = tomllib.load(file)
+    pairs = list(words_in(declared))
+    assert pairs
+    for where, pair in pairs:
+        assert pair["en"].strip() and pair["fr"].strip(), where
+        en, fr = (set(re.findall(r"\{(\w+)", pair[lang])) for lang in ("en", "fr"))
+        assert en == fr, f"{name}{where}: {en} != {fr}"
+
+
+def test_overview_declarations_name_known_kinds_and_jurisdictions():
+    from views.overview.declared import declarations
+    from views.overview.figures import KINDS
+
+    declared = declarations()
+    codes = set(jurisdiction_codes())
+    for card in declared["card"]:
+        assert card["jurisdiction"] in codes
+        for figure in card["figure"]:
+            assert figure["kind"] in KINDS, figure
+    assert set(declared["funnel"]) <= codes
+    assert set(declared["trend"]) <= codes
+    assert {"case", "directive", "intro", "caution", "issued"} <= set(declared["story"])
