@@ -333,6 +333,10 @@ def test_default_card_is_derived_from_the_warehouse(app, db):
     assert metrics[i + 2] == ("Share ending in a reprimand or heavier", "55.9%")  # 426 / 762
     first, last = int(rows["year"].min()), int(rows["year"].max())
     assert f"dated by the date the case was received: {first} to {last}" in page_text(app)
+    # its rows have no incident date: left off the trends by incident year, and said so
+    assert rows["year"].notna().all()
+    assert "Washington State (by the date the case was received)" in page_text(app)
+    assert "Washington State" not in set(table_with_columns(app, *TREND_COLUMNS)["City"])
 
 
 def test_funnel_offers_every_jurisdiction_with_final_levels(app, db):

@@ -123,6 +123,11 @@ TEXT = {
         "en": "No data for these years: {coverage}.",
         "fr": "Pas de données pour ces années : {coverage}.",
     },
+    "trend_not_drawn": {
+        "en": "Not drawn on this chart of incident years, as their records are dated otherwise: {items}.",
+        "fr": "Non représentés sur ce graphique par année des faits, leurs dossiers étant datés autrement : {items}.",
+    },
+    "trend_not_drawn_item": {"en": "{place} (by {basis})", "fr": "{place} (selon {basis})"},
     "trend_coverage": {"en": "{place} {first}-{last}", "fr": "{place} {first}-{last}"},
     "trend_count_reading_none": {
         "en": "Between {start} and {end}, there is no data for {places}.",

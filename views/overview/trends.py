@@ -130,6 +130,7 @@ def render_trends(page: PageContext) -> None:
     for s in series:
         if "caveat" in s.declared:
             st.caption(say(s.declared["caveat"], lang))
+    render_not_drawn(page, series)
     first = min(s.first_year for s in series)
     last = max(s.last_year for s in series)
     year_from = page.state.integer("year_from", first, last, max(first, DEFAULT_YEAR_FROM))
@@ -224,6 +225,25 @@ def render_trends(page: PageContext) -> None:
         table,
         "overview_trend_shares_table",
     )
+
+
+def render_not_drawn(page: PageContext, series: list[Series]) -> None:
+    """Jurisdictions with allegations but no series: dated by receipt or closing, they
+    would not be comparable on an axis of incident years."""
+    t, lang = page.t, page.lang
+    drawn = {s.jurisdiction for s in series}
+    rows = headlines()
+    items = [
+        t(
+            "trend_not_drawn_item",
+            place=name(code, lang),
+            basis=t.maybe(f"basis_{row['year_basis']}", str(row["year_basis"])),
+        )
+        for code, row in rows.sort_index().iterrows()
+        if code not in drawn
+    ]
+    if items:
+        st.caption(t("trend_not_drawn", items="; ".join(items)))
 
 
 def trends_by_year(series: list[Series], year_from: int, year_to: int) -> pd.DataFrame:
