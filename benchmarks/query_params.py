@@ -56,6 +56,7 @@ PARAMS: dict[str, dict] = {
         "year": None,
         "undated": False,
     },
+    "directives_penalty_jurisdictions": {},
     "directives_page_regions": {"region_ids": [f"US-IL-CHI-D{n}" for n in range(1, 26)]},
     "directives_page_rule_by_region": {"rule_id": RULE},
     "directives_page_rule_by_year": {"rule_id": RULE},
@@ -130,17 +131,29 @@ PARAMS: dict[str, dict] = {
     "overview_allegation_headlines": {},
     "overview_case_events": {"case_prefix": "FR-001."},
     "overview_directive": {"directive_id": "FR-1"},
-    "overview_fr_departement_crime": {},
-    "overview_fr_national_figures": {},
-    "overview_funnel": {"source_id": "us_chicago_cpdp_complaints"},
+    "overview_funnel": {"jurisdiction": "US-IL-CHI"},
+    "overview_jurisdictions": {},
     "overview_penalty_vs_recommendation": {},
     "overview_recommendation_fields": {},
-    "overview_trend_years": {},
+    "overview_regional_statistic": {
+        "jurisdiction": "FR",
+        "measure": "intrafamily_assault_victims",
+        "level": "departement",
+    },
+    "overview_statistic_sources": {
+        "jurisdiction": "US-NY-NYC",
+        "measures": ["complaint_records", "substantiated_records"],
+    },
+    "overview_statistics": {
+        "jurisdiction": "FR",
+        "measures": ["removed_from_public_contact_dv", "sanctions_total"],
+    },
     "reject_reasons_of_source": {"source_id": "us_chicago_cpdp_complaints"},
     "source_files_of_source": {"source_id": "us_chicago_cpdp_complaints"},
     "sources_by_id": {"source_ids": ["us_chicago_cpdp_complaints"]},
     "sources_detail": {},
     "sources_overview": {},
+    "sources_of_table": {"table_name": "directives"},
 }
 
 SKIPPED: dict[str, str] = {}

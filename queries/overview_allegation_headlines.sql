@@ -1,17 +1,27 @@
 -- name: overview_allegation_headlines
--- answers: per allegation source, how many allegations, how many with a published finding, how many sustained, and the years covered
+-- answers: per jurisdiction with allegations, its allegation sources, how many allegations, with a published finding, sustained, not sustained, with a final level, sustained with both levels known, and the first and last year by received, incident and closing date
 -- params: none
--- Read from allegation_summary (allegations counted per finding and closing year, with
--- the range of received years of each group).
+-- A jurisdiction's year basis (jurisdictions.year_basis, or its source's) says which of the
+-- year ranges a page shows.
 SELECT
-    source_id,
-    sum(allegations)::BIGINT AS allegations,
-    coalesce(sum(allegations) FILTER (WHERE finding IS NOT NULL), 0)::BIGINT AS with_finding,
-    coalesce(sum(allegations) FILTER (WHERE finding = 'sustained'), 0)::BIGINT AS sustained,
-    min(first_received_year) AS first_received_year,
-    max(last_received_year) AS last_received_year,
-    min(closed_year) AS first_closed_year,
-    max(closed_year) AS last_closed_year
-FROM allegation_summary
-GROUP BY source_id
-ORDER BY source_id
+    s.jurisdiction,
+    list(DISTINCT a.source_id ORDER BY a.source_id) AS source_ids,
+    count(*)::BIGINT AS allegations,
+    count(a.finding)::BIGINT AS with_finding,
+    count(*) FILTER (WHERE a.finding = 'sustained')::BIGINT AS sustained,
+    count(*) FILTER (WHERE a.finding <> 'sustained')::BIGINT AS not_sustained,
+    count(a.final_level)::BIGINT AS final_known,
+    count(*) FILTER (WHERE a.finding = 'sustained' AND a.recommended_level IS NOT NULL
+                     AND a.final_level IS NOT NULL)::BIGINT AS both_known,
+    min(year(a.received_date)) AS first_received_year,
+    max(year(a.received_date)) AS last_received_year,
+    min(year(a.incident_date)) AS first_incident_year,
+    max(year(a.incident_date)) AS last_incident_year,
+    min(year(a.closed_date)) AS first_closed_year,
+    max(year(a.closed_date)) AS last_closed_year,
+    min(coalesce(s.year_basis, j.year_basis)) AS year_basis
+FROM allegations AS a
+JOIN sources AS s ON s.source_id = a.source_id
+LEFT JOIN jurisdictions AS j ON j.code = s.jurisdiction
+GROUP BY s.jurisdiction
+ORDER BY s.jurisdiction

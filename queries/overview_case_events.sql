@@ -2,7 +2,7 @@
 -- answers: the events of one reported case (case_id prefix such as 'FR-001.'), in order, with the standing judgment, its court and finality, the status the directive's rule derived from them, confidence and source
 -- params: $case_prefix
 SELECT
-    e.case_id, e.event_date, e.event_type, e.place, e.legal_status, e.judgment, e.court,
+    e.case_id, e.source_id, e.event_date, e.event_type, e.place, e.legal_status, e.judgment, e.court,
     e.finality, e.public_contact, e.description, e.directive_id,
     c.status AS derived_status, c.method AS derived_method, e.confidence, e.source_type,
     e.source_title, e.source_url

@@ -1,6 +1,6 @@
 -- name: overview_funnel
--- answers: for one allegation source, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale; a penalty imposed but not served (flag imposed_not_served, no level) is its own group 'imposed_not_served', never counted as no sanction or unknown
--- params: $source_id
+-- answers: for one jurisdiction's allegations, the funnel from all allegations to sustained ones, then the discipline recommended and imposed for sustained allegations, by level of the common scale; a penalty imposed but not served (flag imposed_not_served, no level) is its own group 'imposed_not_served', never counted as no sanction or unknown
+-- params: $jurisdiction
 -- Read from allegation_summary (allegations counted per finding and levels).
 WITH rows AS (
     SELECT finding, allegations,
@@ -10,7 +10,7 @@ WITH rows AS (
            coalesce(final_level,
                     CASE WHEN final_flag = 'imposed_not_served' THEN final_flag END) AS final_level
     FROM allegation_summary
-    WHERE source_id = $source_id
+    WHERE jurisdiction = $jurisdiction
 )
 SELECT 1 AS stage_order, 'all' AS stage, 'count' AS level,
        coalesce(sum(allegations), 0)::BIGINT AS allegations

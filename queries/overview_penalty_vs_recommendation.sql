@@ -1,9 +1,10 @@
 -- name: overview_penalty_vs_recommendation
--- answers: per allegation source, among sustained rows where both the recommended and the final level are known, how many final penalties were below, equal to or above the recommendation on the common scale
+-- answers: per jurisdiction, among sustained allegations where both the recommended and the final level are known, how many final penalties were below, equal to or above the recommendation on the common scale, and the sources counted
 -- params: none
 -- Read from allegation_summary (allegations counted per finding and levels).
 WITH ranked AS (
     SELECT
+        jurisdiction,
         source_id,
         allegations,
         list_position(['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'],
@@ -16,11 +17,12 @@ WITH ranked AS (
       AND final_level IS NOT NULL
 )
 SELECT
-    source_id,
+    jurisdiction,
+    list(DISTINCT source_id ORDER BY source_id) AS source_ids,
     sum(allegations)::BIGINT AS both_known,
     coalesce(sum(allegations) FILTER (WHERE final_rank < recommended_rank), 0)::BIGINT AS below,
     coalesce(sum(allegations) FILTER (WHERE final_rank = recommended_rank), 0)::BIGINT AS same,
     coalesce(sum(allegations) FILTER (WHERE final_rank > recommended_rank), 0)::BIGINT AS above
 FROM ranked
-GROUP BY source_id
-ORDER BY source_id
+GROUP BY jurisdiction
+ORDER BY jurisdiction

@@ -65,7 +65,7 @@ LIMIT = st.integers(0, 2**63 - 1)  # the pages send 1,000 or NULL; never a negat
 INTEGERS = {"year_from", "year_to", "year"}
 LIMITS = {"limit", "row_limit"}
 BOOLEANS = {"descending", "undated"}
-LISTS = {"source_ids", "region_ids"}
+LISTS = {"source_ids", "region_ids", "measures"}
 PREFIXES = {"case_prefix", "prefix"}  # starts_with(first column, value)
 SEARCHES = {"search"}  # contains(lower(label or note), lower(value))
 

@@ -353,3 +353,29 @@ def test_directive_card_links_to_its_atom_feed(app):
 def test_directive_card_links_to_its_atom_feed_in_french(app):
     open_directives(app, lang="fr", directive="FR-1")
     assert "[flux Atom](app/static/feeds/directive/FR-1.xml)" in page_text(app)
+
+
+def test_penalty_jurisdictions_are_those_with_both_levels(app, db):
+    """Issue 14: the recommended-vs-final section offers every jurisdiction whose sustained
+    allegations carry both a recommended and a final level (computed here from the base
+    table), by region only where its rows are placed below the jurisdiction."""
+    open_directives(app, lang="en")
+    codes = [
+        code
+        for (code,) in db.execute(
+            "SELECT DISTINCT s.jurisdiction FROM allegations AS a JOIN sources AS s "
+            "USING (source_id) WHERE a.finding = 'sustained' "
+            "AND a.recommended_level IS NOT NULL AND a.final_level IS NOT NULL ORDER BY 1"
+        ).fetchall()
+    ]
+    assert codes == ["US-IL-CHI", "US-NY-NYC"]
+    radio = [r for r in app.radio if r.label == "Where"][0]
+    assert radio.options == ["Chicago", "New York City"]
+    # Chicago's rows are placed in districts: the by-district chart, its districts' source
+    text = page_text(app)
+    assert "by police district" in text.lower()
+    assert "NYC penalty records give no precinct" not in text
+    open_directives(app, lang="en", penalty_jurisdiction="US-NY-NYC")
+    text = page_text(app)
+    assert "NYC penalty records give no precinct" in text  # queries/directives.toml
+    assert "by police district" not in text.lower()

@@ -268,3 +268,90 @@ def test_funnel_caption_names_the_nyc_recommendation_columns(app, db):
     text = page_text(app)
     assert "5,535 from the publisher's column “Board Discipline Recommendation”" in text
     assert "6,518 from the publisher's column “CCRB Substantiated Officer Disposition”" in text
+
+
+def test_every_jurisdiction_with_allegations_gets_a_card(app, db):
+    """Issue 14: a new source filling `allegations` shows on the Overview with no page code.
+    Expected: every jurisdiction whose sources loaded allegation rows, named as in the
+    warehouse's jurisdictions table; the ones with nothing loaded are named under the cards."""
+    open_overview(app, lang="en")
+    with_allegations = [
+        name
+        for (name,) in db.execute(
+            "SELECT j.name_en FROM jurisdictions AS j WHERE j.code IN ("
+            "SELECT s.jurisdiction FROM allegations AS a JOIN sources AS s USING (source_id)) "
+            "ORDER BY j.code"
+        ).fetchall()
+    ]
+    assert {"Chicago", "New York City", "Virginia", "Washington State"} <= set(with_allegations)
+    cards = [h.value for h in app.subheader]
+    assert set(with_allegations) <= set(cards)
+    # the declared cards without allegations keep theirs, in the table's (code) order
+    assert cards[:6] == [
+        "France",
+        "England and Wales",
+        "Chicago",
+        "New York City",
+        "Virginia",
+        "Washington State",
+    ]
+    nothing = [
+        name
+        for (name,) in db.execute(
+            "SELECT name_en FROM jurisdictions WHERE code NOT IN ("
+            "SELECT s.jurisdiction FROM allegations AS a JOIN sources AS s USING (source_id) "
+            "UNION SELECT s.jurisdiction FROM statistics AS st JOIN sources AS s USING (source_id))"
+        ).fetchall()
+    ]
+    assert nothing  # US-FED and US-NJ: directives only, no snapshot bundled
+    text = page_text(app)
+    assert all(name in text and name not in cards for name in nothing)
+
+
+def test_default_card_is_derived_from_the_warehouse(app, db):
+    """A jurisdiction with allegations and no declaration (Washington State) gets the count
+    of its allegations on its year basis (received), the catalogue's sustained share and the
+    share ending in a reprimand or heavier."""
+    open_overview(app, lang="en")
+    # data/raw/us_wa_cjtc_certification_cases: recomputed from the warehouse's rows with
+    # pandas (the finding labels need the ETL's map)
+    rows = db.execute(
+        "SELECT finding, finding_original, final_level, year(received_date) AS year, incident_date "
+        "FROM allegations WHERE source_id = 'us_wa_cjtc_certification_cases'"
+    ).df()
+    assert len(rows) == 2055
+    counted = ["sustained", "not_sustained", "unfounded", "exonerated", "closed_other"]
+    decided = rows[rows["finding"].isin(counted)]
+    sustained = int((decided["finding"] == "sustained").sum())
+    assert (sustained, len(decided)) == (426, 1890)
+    metrics = [(m.label, m.value) for m in app.metric]
+    i = metrics.index(("Allegations", "2,055"))
+    assert metrics[i + 1] == ("Sustained share", "22.5%")  # 426 / 1,890
+    known = rows[rows["final_level"].notna()]
+    heavier = known["final_level"].isin(["warning", "suspension", "demotion", "dismissal"])
+    assert (int(heavier.sum()), len(known)) == (426, 762)
+    assert metrics[i + 2] == ("Share ending in a reprimand or heavier", "55.9%")  # 426 / 762
+    first, last = int(rows["year"].min()), int(rows["year"].max())
+    assert f"dated by the date the case was received: {first} to {last}" in page_text(app)
+    # its rows have no incident date: left off the trends by incident year, and said so
+    assert rows["incident_date"].isna().all()
+    assert "Washington State (by the date the case was received)" in page_text(app)
+    assert "Washington State" not in set(table_with_columns(app, *TREND_COLUMNS)["City"])
+
+
+def test_funnel_offers_every_jurisdiction_with_final_levels(app, db):
+    open_overview(app, lang="en")
+    codes = [
+        code
+        for (code,) in db.execute(
+            "SELECT DISTINCT s.jurisdiction FROM allegations AS a JOIN sources AS s "
+            "USING (source_id) WHERE a.final_level IS NOT NULL ORDER BY 1"
+        ).fetchall()
+    ]
+    assert app.radio(key="overview_funnel").options == [
+        name
+        for (name,) in db.execute(
+            "SELECT name_en FROM jurisdictions WHERE list_contains($codes, code) ORDER BY code",
+            {"codes": codes},
+        ).fetchall()
+    ]

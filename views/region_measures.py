@@ -335,6 +335,13 @@ FRANCE = Jurisdiction(
 )
 
 JURISDICTIONS = {j.key: j for j in (FRANCE, CHICAGO, NYC, ENGLAND_WALES)}
+
+
+def jurisdictions() -> dict[str, Jurisdiction]:
+    """The jurisdictions Compare can compare, by code."""
+    return JURISDICTIONS
+
+
 DEFAULT_JURISDICTION = CHICAGO.key
 
 

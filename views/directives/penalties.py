@@ -12,6 +12,7 @@ from ui.page import PageContext, chart_footer
 from ui.palette import OKABE_ITO
 from ui.rates import proportion_with_interval
 from ui.recommendation_fields import caption as recommendation_fields_caption
+from views.directives.declared import penalty_jurisdictions, penalty_note
 from views.directives.rate_charts import (
     comparison_labels,
     ranked_rate_chart,
@@ -33,14 +34,17 @@ from views.directives.wording import (
 
 SMALL_PENALTIES = 30  # fewer sustained allegations with both penalties: too uncertain
 TOP_GAPS = 10
-PENALTY_JURISDICTIONS = ("US-IL-CHI", "US-NY-NYC")
 
 
 def render_penalties(page: PageContext) -> None:
     t, state = page.t, page.state
     st.header(t("penalty_title"))
     st.write(t("penalty_intro"))
-    keys = list(PENALTY_JURISDICTIONS)
+    found = penalty_jurisdictions()
+    if found.empty:
+        st.info(t("reading_downgrade_none"))
+        return
+    keys = list(found.index)
     linked = state.choice("penalty_jurisdiction", keys, keys[0])
     jurisdiction = st.radio(
         t("penalty_jurisdiction"),
@@ -72,9 +76,11 @@ def render_penalties(page: PageContext) -> None:
     )
     rows = rows[rows["year"].between(year_from, year_to)]
     years_text = f"{year_from}-{year_to}" if year_from != year_to else str(year_from)
-    source_ids = penalty_sources(jurisdiction)
-    if jurisdiction == "US-NY-NYC":
-        st.caption(t("penalty_nyc_citywide"))
+    chosen = found.loc[jurisdiction]
+    source_ids = list(chosen["source_ids"])
+    note = penalty_note(jurisdiction, page.lang)
+    if note:
+        st.caption(note)
     render_downgrades_by_year(page, rows, source_ids, years_text)
     # Which publisher column each recommendation of these figures comes from (same rows).
     fields = data.query(
@@ -86,16 +92,11 @@ def render_penalties(page: PageContext) -> None:
     text = recommendation_fields_caption(fields, "both_levels", t, lambda n: number(n, page.lang))
     if text:
         st.caption(text)
-    if jurisdiction == "US-IL-CHI":
-        render_downgrades_by_district(page, rows, source_ids, years_text)
+    level = chosen["region_level"]
+    if isinstance(level, str):  # rows placed in regions below the jurisdiction
+        region_sources = [*source_ids, *chosen["region_source_ids"]]
+        render_downgrades_by_region(page, rows, level, region_sources, years_text)
     render_biggest_gaps(page, jurisdiction, source_ids)
-
-
-def penalty_sources(jurisdiction: str) -> list[str]:
-    return {
-        "US-IL-CHI": ["us_chicago_cpdp_complaints", "curated_outcome_taxonomy"],
-        "US-NY-NYC": ["us_nyc_ccrb_penalties", "curated_outcome_taxonomy"],
-    }[jurisdiction]
 
 
 def render_downgrades_by_year(
@@ -133,21 +134,21 @@ def render_downgrades_by_year(
     chart_footer(page, source_ids, reading, table, "directives_downgrade_year_table")
 
 
-def render_downgrades_by_district(
-    page: PageContext, rows: pd.DataFrame, source_ids, years_text: str
+def render_downgrades_by_region(
+    page: PageContext, rows: pd.DataFrame, level: str, source_ids, years_text: str
 ) -> None:
     t, lang = page.t, page.lang
     st.subheader(t("downgrade_by_district_title", years=years_text))
     districts = rows.groupby("region_id", as_index=False)[["both_levels", "downgraded"]].sum()
     regions = data.query("directives_page_regions", region_ids=sorted(districts["region_id"]))
     districts = districts.merge(regions, on="region_id", how="left")
-    placed = districts[districts["region_level"] == "district"].copy()
-    unplaced = districts[districts["region_level"] != "district"]
+    placed = districts[districts["region_level"] == level].copy()
+    unplaced = districts[districts["region_level"] != level]
     placed["label"] = [region_label(t, row) for row in placed.itertuples()]
     frame = rate_frame(t, lang, placed, "downgraded", "both_levels", SMALL_PENALTIES)
     small_label = t("too_few_penalties", threshold=SMALL_PENALTIES)
     frame["status_label"] = comparison_labels(t, frame, small_label)
-    level_name = t("level_district")
+    level_name = t.maybe(f"level_{level}", level)
     pooled = proportion_with_interval(
         float(districts["downgraded"].sum()), float(districts["both_levels"].sum()), scale=100
     )
@@ -180,7 +181,7 @@ def render_downgrades_by_district(
         )
     chart_footer(
         page,
-        [*source_ids, "us_chicago_districts"],
+        source_ids,
         reading,
         penalty_table(t, frame, "col_region", "label"),
         "directives_downgrade_district_table",

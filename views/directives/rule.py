@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.page import PageContext
+from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
 from views.directives.rate_charts import render_rate_by_region, render_rate_by_year
 from views.directives.timeline import render_timeline
@@ -24,14 +25,13 @@ from views.directives.wording import (
 )
 
 RULE_PARAMS = ("status", "year", "obs")
-DEFAULT_DIRECTIVE = "FR-1"
 
 
 def choose_directive(page: PageContext, directives: pd.DataFrame) -> str:
     t, state = page.t, page.state
     ids = list(directives["directive_id"])
     titles = {row["directive_id"]: directive_title(page, row) for _, row in directives.iterrows()}
-    linked = state.choice("directive", ids, DEFAULT_DIRECTIVE)
+    linked = state.choice("directive", ids, default_directive(ids))
     chosen = st.selectbox(
         t("choose_directive"),
         ids,
@@ -154,7 +154,7 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
     low = int(methods.loc[methods["confidence"] == "low", "observations"].sum())
     if low:
         st.info(t("low_confidence_caveat", count=low), icon="⚠️")
-    source_ids = [*rule["source_ids"], "curated_directives"]
+    source_ids = [*rule["source_ids"], *directive_sources()]
 
     if not measure:
         st.info(t("no_rate_declared", parts=status_parts(t, counts, lang)))

@@ -8,6 +8,7 @@ import streamlit as st
 
 from ui import charts, data
 from ui.page import PageContext, chart_footer
+from views.directives.declared import directive_sources
 from views.directives.wording import (
     STATUSES,
     directive_title,
@@ -107,7 +108,7 @@ def render_status_summary(page: PageContext, directives: pd.DataFrame) -> None:
             t("col_share"): [*counted["share"], *[None] * len(unchecked)],
         }
     )
-    chart_footer(page, ["curated_directives"], reading, table, "directives_status_table")
+    chart_footer(page, directive_sources(), reading, table, "directives_status_table")
 
 
 def summary_reading(page: PageContext, counted: pd.DataFrame, total: int, unchecked) -> str:

@@ -10,6 +10,7 @@ import streamlit as st
 from ui import charts, data
 from ui.i18n import Translator
 from ui.page import PageContext, chart_footer
+from views.directives.declared import directive_sources
 from views.directives.rule import RULE_PARAMS, methods_table, render_rule
 from views.directives.wording import (
     STATUS_COLOURS,
@@ -140,7 +141,7 @@ def render_what_if_summary(page: PageContext, rule: pd.Series) -> None:
     st.altair_chart(chart, width="stretch", alt=reading)
     chart_footer(
         page,
-        [*rule["source_ids"], "curated_directives"],
+        [*rule["source_ids"], *directive_sources()],
         reading,
         methods_table(t, methods),
         f"what_if_summary_{rule_id}",

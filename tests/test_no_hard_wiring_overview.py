@@ -1,0 +1,90 @@
+"""Issue 14, "one path for every jurisdiction": the Overview and the Directives page are built
+from the warehouse, so that a new city, state or country needs no page code. Their modules
+name no jurisdiction code (as a quoted string) and no source slug; what is particular to a
+jurisdiction is declared in data files (queries/overview.toml) or read from the warehouse."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+
+import pytest
+
+from tests.conftest import PROJECT_DIR
+
+CHECKED = sorted(
+    [
+        *(PROJECT_DIR / "views" / "overview").glob("*.py"),
+        *(PROJECT_DIR / "views" / "directives").glob("*.py"),
+    ]
+)
+
+
+def jurisdiction_codes() -> list[str]:
+    path = PROJECT_DIR / "data" / "reference" / "curated" / "jurisdictions.csv"
+    with path.open(encoding="utf-8") as file:
+        return [row["code"] for row in csv.DictReader(file)]
+
+
+def source_slugs() -> list[str]:
+    return sorted(
+        {path.stem for path in (PROJECT_DIR / "etl" / "sources").iterdir()} - {"__init__"}
+    )
+
+
+def test_the_lists_are_read():
+    assert {"FR", "GB-EAW", "US-IL-CHI", "US-NY-NYC"} <= set(jurisdiction_codes())
+    assert {"us_chicago_cpdp_complaints", "curated_directives"} <= set(source_slugs())
+    names = {path.relative_to(PROJECT_DIR).as_posix() for path in CHECKED}
+    assert {"views/overview/cards.py", "views/directives/penalties.py"} <= names
+
+
+@pytest.mark.parametrize("path", CHECKED, ids=lambda p: p.relative_to(PROJECT_DIR).as_posix())
+def test_overview_and_directives_name_no_jurisdiction_or_source(path):
+    text = path.read_text(encoding="utf-8")
+    found = [
+        code for code in jurisdiction_codes() if re.search(rf"""["']{re.escape(code)}["']""", text)
+    ]
+    found += [slug for slug in source_slugs() if slug in text]
+    assert not found, f"{path.name} names {found}: declare or derive them from the warehouse"
+
+
+def words_in(node, where=""):
+    """Every {en, fr} pair of a declaration, with where it is."""
+    if isinstance(node, dict):
+        if set(node) == {"en", "fr"}:
+            yield where, node
+            return
+        for key, value in node.items():
+            yield from words_in(value, f"{where}.{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from words_in(value, f"{where}[{index}]")
+
+
+@pytest.mark.parametrize("name", ["overview.toml", "directives.toml"])
+def test_declared_words_have_both_languages_and_the_same_placeholders(name):
+    with (PROJECT_DIR / "queries" / name).open("rb") as file:
+        declared = tomllib.load(file)
+    pairs = list(words_in(declared))
+    assert pairs
+    for where, pair in pairs:
+        assert pair["en"].strip() and pair["fr"].strip(), where
+        en, fr = (set(re.findall(r"\{(\w+)", pair[lang])) for lang in ("en", "fr"))
+        assert en == fr, f"{name}{where}: {en} != {fr}"
+
+
+def test_overview_declarations_name_known_kinds_and_jurisdictions():
+    from views.overview.declared import declarations
+    from views.overview.figures import KINDS
+
+    declared = declarations()
+    codes = set(jurisdiction_codes())
+    for card in declared["card"]:
+        assert card["jurisdiction"] in codes
+        for figure in card["figure"]:
+            assert figure["kind"] in KINDS, figure
+    assert set(declared["funnel"]) <= codes
+    assert set(declared["trend"]) <= codes
+    assert {"case", "directive", "intro", "caution", "issued"} <= set(declared["story"])
