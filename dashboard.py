@@ -11,9 +11,10 @@ import logging
 
 import streamlit as st
 
-from ui import capacity, data
+from ui import capacity, data, document
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
+from ui.search import render_search
 from ui.state import ViewState, notice_value
 from views import compare_regions, directives, explore, overview, sources
 
@@ -54,6 +55,7 @@ def main() -> None:
             key="sidebar_lang",
         )
         t = page_translator(lang, page_name)
+        render_search(t, lang)
         state.seed_widget("sidebar_page", page_name)
         page_name = st.radio(
             t("page"),
@@ -68,6 +70,9 @@ def main() -> None:
     view = PAGES[page_name]
     t = page_translator(lang, page_name)
     state.set(lang=lang, page=page_name)
+    document.set_title(t, page_name)
+    with st.sidebar:
+        document.set_language(lang)
 
     try:
         warehouse = data.connection()

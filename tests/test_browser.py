@@ -46,3 +46,31 @@ def test_compare_page_switches_jurisdiction_and_draws_a_map_and_a_chart(server):
         )
         headings = " ".join(page.locator("h2, h3").all_inner_texts())
         assert "Map: " in headings and "per 1,000 staff" in headings
+
+
+def test_document_language_and_title_follow_the_page(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/?page=compare&lang=fr")
+        page.wait_for_function("document.documentElement.lang === 'fr'", timeout=WAIT_MS)
+        page.wait_for_function("document.title.startsWith('Comparer')", timeout=WAIT_MS)
+        assert (
+            page.title() == "Comparer les territoires · Données sur la responsabilité de la police"
+        )
+        page.goto(f"{server}/?page=sources&lang=en")
+        page.wait_for_function("document.documentElement.lang === 'en'", timeout=WAIT_MS)
+        page.wait_for_function("document.title.startsWith('Sources')", timeout=WAIT_MS)
+
+
+def test_search_val_de_marne_lands_on_the_departement(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/?lang=fr")
+        box = page.get_by_label("Rechercher un lieu, une affaire, une directive ou une source")
+        box.fill("val de marne")
+        box.press("Enter")
+        page.get_by_role("button", name="Val-de-Marne · département · lieu").click()
+        page.wait_for_url("**region_a=FR-DEP-94**", timeout=WAIT_MS)
+        page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=WAIT_MS)
+        # the département is the first of the two regions side by side
+        page.wait_for_function(
+            "document.body.innerText.includes('Val-de-Marne (94)')", timeout=WAIT_MS
+        )
