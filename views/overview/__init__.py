@@ -12,7 +12,7 @@ jurisdiction or a source.
 - trends.py: year by year
 - story.py: the case behind the project
 - format.py: numbers, dates, links, axes, source captions
-- text.py: the page's words (TEXT)
+The page's words are in the message catalogs (locales/, msgctxt "overview").
 """
 
 from __future__ import annotations
@@ -24,10 +24,9 @@ from views.overview.cards import render_holdings, with_cards
 from views.overview.declared import joined
 from views.overview.funnel import render_funnel
 from views.overview.story import render_story
-from views.overview.text import TEXT
 from views.overview.trends import render_trends
 
-__all__ = ["TEXT", "render"]
+__all__ = ["render"]
 
 
 def render(page: PageContext) -> None:
