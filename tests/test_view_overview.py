@@ -127,6 +127,11 @@ def test_other_headlines_match_independent_counts(app, db):
     # data/reference/curated/fr_national_sanctions.csv: removed_from_public_contact_dv
     # 92 (police_nationale) + 66 (gendarmerie)
     assert metric(app, "Removed from contact with the public (rule FR-1)") == "158"
+    # the same file, sanctions_total of the latest year published (2021), per force: one
+    # year, never the sum of the years (9,994 for the police summed over 2016-2021)
+    assert metric(app, "Police nationale, 2021") == "2,162"
+    assert metric(app, "Gendarmerie, 2021") == "2,807"
+    assert page_text(app).count("Disciplinary sanctions pronounced") == 1
     # data/raw/us_nyc_ccrb_penalties/ccrb-complaints-database-penalties.csv has 14918 rows
     assert metric(app, "Substantiated officer-complaints") == "14,918"
 

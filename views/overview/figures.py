@@ -192,7 +192,8 @@ def statistic(page: PageContext, code: str, spec: dict) -> list[str]:
     )
     main = rows[rows["measure"] == spec["measure"]]
     if spec.get("latest_year") and len(main):
-        st.markdown(f"**{word(page, spec['label'])}**")
+        # the latest year published (for every subject alike), never a sum over years
+        main = main[main["year"] == main["year"].max()]
     subjects = spec.get("subjects") or sorted(set(main["subject"].dropna()))
     by_subject = main.groupby("subject")["value"].sum()
     if not subjects or not set(subjects) <= set(by_subject.index):
