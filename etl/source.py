@@ -333,7 +333,9 @@ class LoadContext:
 
         `columns` maps target column -> SQL expression over the staged row. Every staged
         row (or those matching `where`, when one file feeds several tables) ends in
-        `target` or in `rejects` with the first rule it breaks. Expressions and rules refer
+        `target` or in `rejects` with the first rule it breaks. In `columns` the staged row
+        is named `published`: `published.finding` is the file's column where a map's
+        subquery has a column of the same name (`map_finding.finding`). Expressions and rules refer
         to values as `$name` from `params` (`$source_id` is always given): a value is
         never written into the SQL text. `order_by` (target columns) stores the rows in
         that order, so that DuckDB can skip whole blocks when a query filters on them.
@@ -375,7 +377,7 @@ class LoadContext:
             ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
             loaded = self._execute(
                 f"INSERT INTO {target} ({target_columns}) "
-                f"SELECT {expressions} FROM _judged WHERE _reason IS NULL{ordered}",
+                f"SELECT {expressions} FROM _judged AS published WHERE _reason IS NULL{ordered}",
                 values,
             ).fetchone()[0]
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]

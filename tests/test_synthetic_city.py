@@ -88,7 +88,35 @@ def test_the_city_loads_from_its_declaration_alone(city_warehouse):
         ).fetchone()
     assert loaded == (len(rows), len({r["complaint_no"] for r in rows}), 2016, 2020)
     assert shapes == len(DISTRICTS)
+    with duckdb.connect(str(city_warehouse), read_only=True) as con:
+        findings = dict(
+            con.execute(
+                "SELECT finding_original, count(finding) FROM allegations "
+                "WHERE source_id = ? GROUP BY 1",
+                [SLUG],
+            ).fetchall()
+        )
+    # every published finding mapped (`published.finding` in the declaration: the file's
+    # column, not the map's column of the same name)
+    assert findings == Counter(r["finding"] for r in rows)
     assert named == (NAME_EN, NAME_FR)
+
+
+def test_overview_default_card_figures_equal_the_fixture(city_app):
+    """No declaration in queries/overview.toml: the card is derived from the warehouse."""
+    rows = allegation_rows()
+    investigated = [r for r in rows if r["finding"] in INVESTIGATED]
+    sustained = sum(r["finding"] == "Sustained" for r in investigated)
+    with_penalty = [r for r in rows if r["penalty"]]
+    heavier = sum(r["penalty"] != "No Action" for r in with_penalty)  # the fixture's map
+    app = run(city_app)
+    metrics = [(m.label, m.value) for m in app.metric]
+    at = metrics.index(("Allegations", f"{len(rows):,}"))
+    assert metrics[at + 1] == ("Sustained share", f"{100 * sustained / len(investigated):.1f}%")
+    assert metrics[at + 2] == (
+        "Share ending in a reprimand or heavier",
+        f"{100 * heavier / len(with_penalty):.1f}%",
+    )
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

@@ -313,31 +313,28 @@ def test_every_jurisdiction_with_allegations_gets_a_card(app, db):
     assert all(name in text and name not in cards for name in nothing)
 
 
-def test_default_card_is_derived_from_the_warehouse(app, db):
-    """A jurisdiction with allegations and no declaration (Washington State) gets the count
-    of its allegations on its year basis (received), the catalogue's sustained share and the
-    share ending in a reprimand or heavier."""
+def test_washington_card_counts_cases_and_revocations(app, db):
+    """Washington State's certification cases are not complaints: its declared card gives
+    the count of officer x case rows and the share ending in revocation (the default card,
+    derived from the warehouse for an undeclared jurisdiction, is checked on a made-up city
+    in tests/test_synthetic_city.py)."""
     open_overview(app, lang="en")
     # data/raw/us_wa_cjtc_certification_cases: recomputed from the warehouse's rows with
-    # pandas (the finding labels need the ETL's map)
+    # pandas (the levels need the ETL's map)
     rows = db.execute(
-        "SELECT finding, finding_original, final_level, year(received_date) AS year, incident_date "
+        "SELECT final_level, year(received_date) AS year, incident_date "
         "FROM allegations WHERE source_id = 'us_wa_cjtc_certification_cases'"
     ).df()
     assert len(rows) == 2055
-    counted = ["sustained", "not_sustained", "unfounded", "exonerated", "closed_other"]
-    decided = rows[rows["finding"].isin(counted)]
-    sustained = int((decided["finding"] == "sustained").sum())
-    assert (sustained, len(decided)) == (426, 1890)
-    metrics = [(m.label, m.value) for m in app.metric]
-    i = metrics.index(("Allegations", "2,055"))
-    assert metrics[i + 1] == ("Sustained share", "22.5%")  # 426 / 1,890
+    assert metric(app, "Officer certification cases") == "2,055"
     known = rows[rows["final_level"].notna()]
-    heavier = known["final_level"].isin(["warning", "suspension", "demotion", "dismissal"])
-    assert (int(heavier.sum()), len(known)) == (426, 762)
-    assert metrics[i + 2] == ("Share ending in a reprimand or heavier", "55.9%")  # 426 / 762
+    revoked = int((known["final_level"] == "dismissal").sum())
+    assert (revoked, len(known)) == (426, 762)
+    assert metric(app, "Cases ending in revocation") == "55.9%"  # 426 / 762
+    assert "Sustained share" not in [m.label for m in app.metric]
+    assert metric(app, "Officers on the decertification lists") == "521"  # Virginia
     first, last = int(rows["year"].min()), int(rows["year"].max())
-    assert f"dated by the date the case was received: {first} to {last}" in page_text(app)
+    assert f"cases received {first} to {last}" in page_text(app)
     # its rows have no incident date: left off the trends by incident year, and said so
     assert rows["incident_date"].isna().all()
     assert "Washington State (by the date the case was received)" in page_text(app)
