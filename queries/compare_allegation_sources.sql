@@ -1,0 +1,19 @@
+-- name: compare_allegation_sources
+-- answers: per jurisdiction and source of the allegations table, the region levels its allegations are placed at (the region's own level or its parent's; NULL for allegations placed nowhere), with the number of allegations
+-- params: none
+WITH placed AS (
+    SELECT s.jurisdiction, a.source_id, r.level
+    FROM allegations AS a
+    JOIN sources AS s USING (source_id)
+    LEFT JOIN regions AS r ON r.region_id = a.region_id
+    UNION ALL
+    SELECT s.jurisdiction, a.source_id, p.level
+    FROM allegations AS a
+    JOIN sources AS s USING (source_id)
+    JOIN regions AS r ON r.region_id = a.region_id
+    JOIN regions AS p ON p.region_id = r.parent_id
+)
+SELECT jurisdiction, source_id, level, count(*) AS allegations
+FROM placed
+GROUP BY ALL
+ORDER BY jurisdiction, source_id, level
