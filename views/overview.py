@@ -528,9 +528,10 @@ def render_england_and_wales(page: PageContext) -> None:
     t, lang = page.t, page.lang
     st.subheader(t("jur_GB-EAW"))
     # The catalogue's "all forces" figure, the same as Compare's reference line.
-    measure = rm.ENGLAND_WALES.measure("gb_misconduct_per_1000_staff")
-    whole = measure.load(rm.ENGLAND_WALES.key, None, None, None)
-    figure = rm.overall(measure, rm.ENGLAND_WALES.key, None, None)
+    england = rm.jurisdictions()["GB-EAW"]
+    measure = england.measure("gb_misconduct_per_1000_staff")
+    whole = measure.load(england.key, None, None, None)
+    figure = rm.overall(measure, england.key, None, None)
     if figure is None or whole.empty:
         st.metric(t("gb_rate"), t("no_data"))
     else:
@@ -895,11 +896,13 @@ def trends_by_year(year_from: int, year_to: int) -> pd.DataFrame:
             "measure": "sustained_share",
         }
     )
+    # the source of Compare's NYC precinct records
+    precincts = rm.jurisdictions()["US-NY-NYC"].measure("nyc_complaint_records").source_ids[0]
     records = catalogue.published(
-        rm.NYC_PRECINCTS, "complaint_records", None, year_from, year_to, by_year=True
+        precincts, "complaint_records", None, year_from, year_to, by_year=True
     )
     substantiated = catalogue.published(
-        rm.NYC_PRECINCTS, "substantiated_records", None, year_from, year_to, by_year=True
+        precincts, "substantiated_records", None, year_from, year_to, by_year=True
     )
     new_york = records.merge(substantiated, on="year", suffixes=("", "_sustained"))
     new_york = pd.DataFrame(
