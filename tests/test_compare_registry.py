@@ -202,3 +202,48 @@ def test_a_new_city_renders_on_compare(new_city, monkeypatch):
     assert table.loc["XX-NEW-W1", "Allegations"] == 40
     assert table.loc["XX-NEW-W2", "Allegations"] == 5
     assert "Newtown" in [option for box in app.selectbox for option in box.options]
+
+
+def test_every_declared_statistic_and_region_is_in_the_warehouse(db):
+    known = set(db.execute("SELECT DISTINCT source_id, measure FROM statistics").fetchall())
+    regions = {row[0] for row in db.execute("SELECT region_id FROM regions").fetchall()}
+    for code, declared in declaration().jurisdictions.items():
+        for m in declared.measures:
+            for pair in (m.statistic, m.numerator, m.denominator):
+                assert pair is None or pair in known, (code, m.key, pair)
+            for region_id in [*m.caveat_values.values(), *(r for r, _ in m.excluded)]:
+                assert region_id in regions, (code, m.key, region_id)
+
+
+def test_a_bad_declaration_is_refused(tmp_path):
+    from queries import QueryError
+    from views.compare import declaration as decl
+
+    text = decl.DECLARATION_FILE.read_text(encoding="utf-8")
+    for old, new, message in [
+        ('loader = "statistics_ratio"', 'loader = "guess"', "is not one of"),
+        ('catalogue_id = "published_count"', 'catalogue_id = "nope"', "not in catalogue"),
+        ('unit.fr = "Victimes', 'unit.de = "Victimes', "needs non-empty"),
+    ]:
+        broken = tmp_path / "comparisons.toml"
+        broken.write_text(text.replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(QueryError, match=message):
+            decl.load(broken)
+
+
+def test_the_page_words_import_into_the_catalogs(tmp_path, monkeypatch):
+    """`python -m ui.catalogs import views.compare.text compare` works on the page's dict
+    (run here on a copy of the catalogs)."""
+    from ui import catalogs
+    from ui.i18n import Translator
+    from views.compare.text import TEXT
+
+    shutil.copytree(catalogs.LOCALES_DIR, tmp_path / "locales")
+    monkeypatch.setattr(catalogs, "LOCALES_DIR", tmp_path / "locales")
+    catalogs.texts.cache_clear()
+    try:
+        assert catalogs.import_text("views.compare.text", "compare") > 0
+        t = Translator("fr", context="compare")
+        assert all(t(key) == entry["fr"] for key, entry in TEXT.items() if "{" not in entry["fr"])
+    finally:
+        catalogs.texts.cache_clear()
