@@ -202,6 +202,10 @@ def test_a_new_city_renders_on_compare(new_city, monkeypatch):
     assert table.loc["XX-NEW-W1", "Allegations"] == 40
     assert table.loc["XX-NEW-W2", "Allegations"] == 5
     assert "Newtown" in [option for box in app.selectbox for option in box.options]
+    captions = [caption.value for caption in app.caption]
+    assert "Years: those of the date the complaint was received." in captions
+    # 3 of the 48 allegations are in no ward: said, with the level's own name
+    assert any("(Allegations: 3 of 48) are placed in no ward" in c for c in captions)
 
 
 def test_every_declared_statistic_and_region_is_in_the_warehouse(db):

@@ -62,6 +62,7 @@ class DeclaredJurisdiction:
     default_years_note: Words | None = None
     not_investigated_reason: Words | None = None
     unplaced_note: Words | None = None
+    allegation_note: Words | None = None  # how its allegations are placed and dated
     keys: dict[str, str] = field(default_factory=dict)  # catalogue id -> URL key
     order: tuple[str, ...] = ()
     notes: tuple[tuple[Words | None, Words], ...] = ()  # (title, text)
@@ -170,6 +171,7 @@ def _jurisdiction(entry: dict, path: Path) -> DeclaredJurisdiction:
         default_years_note=_words(entry, "default_years_note", where),
         not_investigated_reason=_words(entry, "not_investigated_reason", where),
         unplaced_note=_words(entry, "unplaced_note", where),
+        allegation_note=_words(entry, "allegation_note", where),
         keys=dict(entry.get("keys", {})),
         order=tuple(entry.get("order", ())),
         notes=tuple(

@@ -154,6 +154,12 @@ def _explain(view: View) -> None:
             st.subheader(say(t, lang, title))
         st.info(say(t, lang, text))
     st.markdown(t("definition_line", name=view.name, text=view.word("definition")))
+    if measure.definition.query == "allegation_share":
+        jurisdiction = view.jurisdiction
+        basis = t.maybe(f"year_basis_{jurisdiction.year_basis}", "")
+        placed = say(t, lang, jurisdiction.allegation_note) if jurisdiction.allegation_note else ""
+        if basis or placed:
+            st.caption(" ".join(part for part in (basis, placed) if part))
     if measure.kind != COUNT:
         st.caption(
             t(

@@ -90,6 +90,8 @@ class Jurisdiction:
     notes: tuple[tuple[Words | None, Words], ...] = ()  # boxes above the figures
     default_years_note: Words | None = None
     not_investigated_reason: Words | None = None
+    allegation_note: Words | None = None  # how its allegations are placed in regions
+    year_basis: str | None = None  # the date its allegation years are read from
 
     def level(self, key: str) -> Level:
         return next(level for level in self.levels if level.key == key)
@@ -156,6 +158,8 @@ def _jurisdiction(code, names, levels, placed, declared) -> Jurisdiction | None:
         notes=declared.notes,
         default_years_note=declared.default_years_note,
         not_investigated_reason=declared.not_investigated_reason,
+        allegation_note=declared.allegation_note,
+        year_basis=None if mine.empty else mine["year_basis"].iloc[0],
     )
 
 

@@ -177,6 +177,18 @@ TEXT = {
     "plural_police_force": {"en": "forces", "fr": "forces de police"},
     "plural_departement": {"en": "départements", "fr": "départements"},
     "plural_region": {"en": "regions", "fr": "régions"},
+    "year_basis_incident": {
+        "en": "Years: those of the incident date.",
+        "fr": "Années : celles de la date des faits.",
+    },
+    "year_basis_received": {
+        "en": "Years: those of the date the complaint was received.",
+        "fr": "Années : celles de la date de réception de la plainte.",
+    },
+    "year_basis_closed": {
+        "en": "Years: those of the date the case was closed.",
+        "fr": "Années : celles de la date de clôture du dossier.",
+    },
     "reason_in_brackets": {"en": " ({reason})", "fr": " ({reason})"},
     "default_years_note": {
         "en": "The years start in {first} by default: before that, most records are placed in no {level}. Widen the range to include them.",
