@@ -51,15 +51,26 @@ def test_every_jurisdiction_with_placed_allegations_and_shapes_is_offered(db, re
         offered = {m.catalogue_id for m in registry[code].measures if not _declared(code, m)}
         # every automatic measure whose denominator has cases; the count at least
         assert "allegations" in offered and offered <= automatic, code
-        (last,) = db.execute(
-            "SELECT max(year(incident_date)) FROM allegations "
-            "JOIN sources USING (source_id) WHERE jurisdiction = ?",
+        declared = declaration().jurisdictions.get(code)
+        low, high = declared.years if declared and declared.years else (0, 9999)
+        years = db.execute(
+            "SELECT min(y), max(y) FROM (SELECT year(CASE coalesce(s.year_basis, j.year_basis) "
+            "WHEN 'received' THEN received_date WHEN 'closed' THEN closed_date "
+            "ELSE incident_date END) AS y FROM allegations JOIN sources AS s USING (source_id) "
+            "JOIN jurisdictions AS j ON j.code = s.jurisdiction WHERE s.jurisdiction = ?) "
+            "WHERE y BETWEEN ? AND ?",
+            [code, low, high],
+        ).fetchone()
+        count = next(m for m in registry[code].measures if m.catalogue_id == "allegations")
+        assert count.years == years, code
+        (recommended,) = db.execute(
+            "SELECT count(*) FROM allegations JOIN sources USING (source_id) "
+            "WHERE jurisdiction = ? AND recommended_level IN "
+            "('advice', 'warning', 'suspension', 'demotion', 'dismissal') "
+            "AND final_level IS NOT NULL",
             [code],
         ).fetchone()
-        declared = declaration().jurisdictions.get(code)
-        high = declared.years[1] if declared and declared.years else last
-        count = next(m for m in registry[code].measures if m.catalogue_id == "allegations")
-        assert count.years[1] == min(last, high), code
+        assert ("downgrade_rate" in offered) == (recommended > 0), code
 
 
 def _declared(code: str, measure) -> bool:

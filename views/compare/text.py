@@ -104,10 +104,6 @@ TEXT = {
         "fr": "Ligne orange en tirets : ensemble des {plural}, {value}.",
     },
     "all_together": {"en": "All {plural} together", "fr": "Ensemble des {plural}"},
-    "all_together_unplaced": {
-        "en": "whole jurisdiction, including figures placed in no region",
-        "fr": "toute la juridiction, y compris les chiffres non rattachés",
-    },
     "status_ok": {"en": "Comparable", "fr": "Comparable"},
     "status_small": {"en": "Too few cases to compare", "fr": "Trop peu de cas pour comparer"},
     "status_excluded": {
@@ -116,7 +112,6 @@ TEXT = {
     },
     "no_rank_excluded": {"en": "Rank: none (not compared)", "fr": "Rang : aucun (non comparé)"},
     "legend_grey": {"en": "Not compared", "fr": "Non comparé"},
-    "tooltip_value": {"en": "Value", "fr": "Valeur"},
     "tooltip_interval": {"en": "95% interval", "fr": "Intervalle à 95 %"},
     "tooltip_status": {"en": "Status", "fr": "Statut"},
     "interval_range": {"en": "{low} to {high}", "fr": "de {low} à {high}"},
@@ -162,7 +157,6 @@ TEXT = {
     # Table columns
     "col_region": {"en": "Region", "fr": "Territoire"},
     "col_region_id": {"en": "Region id", "fr": "Identifiant"},
-    "col_value": {"en": "Value", "fr": "Valeur"},
     "col_lower": {"en": "95% low", "fr": "Borne basse à 95 %"},
     "col_upper": {"en": "95% high", "fr": "Borne haute à 95 %"},
     "col_rank": {"en": "Rank", "fr": "Rang"},
