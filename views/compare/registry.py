@@ -166,8 +166,10 @@ def _jurisdiction(code, names, levels, placed, declared) -> Jurisdiction | None:
 def _level(rows: pd.DataFrame, declared: DeclaredLevel) -> Level:
     first = rows.iloc[0]
     prefix = os.path.commonprefix([first["first_region"], first["last_region"]])
-    chosen = rows[rows["vintage"] == declared.vintage] if declared.vintage else rows
-    chosen = chosen.iloc[0]  # most shapes, then the latest vintage (the query's order)
+    # the declared vintage if the warehouse has it; else most shapes, then the latest
+    # vintage (the query's order)
+    chosen = rows[rows["vintage"] == declared.vintage]
+    chosen = (chosen if not chosen.empty else rows).iloc[0]
     return Level(
         key=first["level"],
         prefix=prefix,
