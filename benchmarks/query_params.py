@@ -37,6 +37,7 @@ PARAMS: dict[str, dict] = {
         "prefix": "US-IL-CHI-D",
         "vintage": DISTRICT_VINTAGE,
     },
+    "compare_declarations": {},
     "compare_levels": {},
     "compare_regions": {"level": "district", "prefix": "US-IL-CHI-D", "vintage": DISTRICT_VINTAGE},
     "directives_biggest_gaps": {"jurisdiction": "US-NY-NYC"},

@@ -9,9 +9,9 @@ import duckdb
 import pytest
 
 from queries.measures import definitions
+from queries.measures.comparisons import load as declaration
 from tests.conftest import APP_TIMEOUT, PROJECT_DIR
 from views import region_measures as rm
-from views.compare.declaration import declaration
 
 # Jurisdictions whose allegations are placed (the region or its parent) at one of their
 # region levels that has map shapes of its own regions.
@@ -230,9 +230,20 @@ def test_every_declared_statistic_and_region_is_in_the_warehouse(db):
                 assert region_id in regions, (code, m.key, region_id)
 
 
+def test_the_warehouse_holds_the_declaration(db, registry):
+    """The build loads the file; the registry reads it back from the warehouse."""
+    from queries.measures import comparisons
+    from views.compare.registry import declaration as read_back
+
+    table = db.execute("SELECT * FROM comparisons ORDER BY position").fetchall()
+    assert table == comparisons.rows()
+    assert set(read_back().jurisdictions) == set(declaration().jurisdictions)
+    assert read_back().default == declaration().default
+
+
 def test_a_bad_declaration_is_refused(tmp_path):
     from queries import QueryError
-    from views.compare import declaration as decl
+    from queries.measures import comparisons as decl
 
     text = decl.DECLARATION_FILE.read_text(encoding="utf-8")
     for old, new, message in [

@@ -20,7 +20,6 @@ CHECKED = [
     "views/compare/__init__.py",
     "views/compare/charts.py",
     "views/compare/choosers.py",
-    "views/compare/declaration.py",
     "views/compare/figures.py",
     "views/compare/loaders.py",
     "views/compare/page.py",

@@ -6,7 +6,8 @@ region levels whose regions have map shapes (`boundaries`: vintage, shape source
 level first; the catalogue's automatic allegation measures (queries/measures/catalogue.toml)
 wherever its allegations are placed at such a level, over the years of its data on its year
 basis, for each measure the years its denominator has cases. Declared: what cannot be
-derived (measures on published statistics, year bounds, notes, stable URL keys).
+derived (measures on published statistics, year bounds, notes, stable URL keys), from
+queries/measures/comparisons.toml as the build loaded it (table `comparisons`).
 
 A measure is one of the catalogue (ui/measures.py evaluates it): `count` (no interval),
 `share` (events / cases, 95% Wilson interval), `rate` (events per 1,000, 95% exact Poisson)
@@ -22,16 +23,17 @@ import pandas as pd
 import streamlit as st
 
 from queries.measures import definitions
-from ui import data
-from ui import measures as catalogue
-from views.compare import loaders
-from views.compare.declaration import (
+from queries.measures.comparisons import (
+    Declaration,
     DeclaredJurisdiction,
     DeclaredLevel,
     DeclaredMeasure,
     Words,
-    declaration,
+    from_rows,
 )
+from ui import data
+from ui import measures as catalogue
+from views.compare import loaders
 
 COUNT, SHARE, RATE, RATIO = "count", "share", "rate", "ratio"
 SCALES = {COUNT: 1, SHARE: 100, RATE: 1000, RATIO: 1000}
@@ -110,6 +112,18 @@ def default_jurisdiction() -> str:
     offered = jurisdictions()
     declared = declaration().default
     return declared if declared in offered else next(iter(offered))
+
+
+def declaration() -> Declaration:
+    """The declaration as the warehouse holds it (queries/measures/comparisons.toml)."""
+    return _declaration(str(data.warehouse_path()), data.warehouse_version())
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _declaration(path: str, version: float | None) -> Declaration:
+    del path, version  # the cache key
+    table = data.query("compare_declarations")
+    return from_rows(zip(table["jurisdiction"], table["declaration"], strict=True))
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

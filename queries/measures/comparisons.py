@@ -1,21 +1,24 @@
 """What Compare cannot derive from the warehouse: queries/measures/comparisons.toml, read and
 checked (its header says what each key means).
 
-Words are {"en": ..., "fr": ...} dicts, shown as they are; everything else is data the
-registry (views/compare/registry.py) combines with what the warehouse holds.
+The build checks it and loads it into the warehouse's `comparisons` table (`rows`), one JSON
+row for the settings and one per jurisdiction; the dashboard reads it back from there
+(`from_rows`), so the pages and the exports read one warehouse. Words are
+{"en": ..., "fr": ...} dicts, shown as they are; everything else is data the registry
+(views/compare/registry.py) combines with what the warehouse holds.
 """
 
 from __future__ import annotations
 
+import json
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from queries import QueryError
 from queries.measures import definitions
 
-DECLARATION_FILE = Path(__file__).resolve().parents[2] / "queries" / "measures" / "comparisons.toml"
+DECLARATION_FILE = Path(__file__).resolve().parent / "comparisons.toml"
 LOADERS = ("allegations", "allegations_per_population", "statistics_ratio")
 LANGS = ("en", "fr")
 WORD_FIELDS = ("name", "definition", "unit", "numerator_label", "denominator_label")
@@ -155,8 +158,8 @@ def _level(key: str, entry: dict, where: str) -> DeclaredLevel:
     )
 
 
-def _jurisdiction(entry: dict, path: Path) -> DeclaredJurisdiction:
-    where = f"{path.name}, jurisdiction {entry.get('code', 'no code')}"
+def _jurisdiction(entry: dict, name: str) -> DeclaredJurisdiction:
+    where = f"{name}, jurisdiction {entry.get('code', 'no code')}"
     measures = tuple(_measure(item, where) for item in entry.get("measure", []))
     keys = [m.key for m in measures] + list(entry.get("keys", {}).values())
     if len(set(keys)) != len(keys):
@@ -183,16 +186,20 @@ def _jurisdiction(entry: dict, path: Path) -> DeclaredJurisdiction:
     )
 
 
-def load(path: Path = DECLARATION_FILE) -> Declaration:
+def _read(path: Path) -> dict:
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise QueryError(f"{path}: {error}") from None
+
+
+def parse(raw: dict, name: str) -> Declaration:
+    """The declaration of `raw` (the TOML's settings and jurisdictions), checked."""
     settings = raw.get("settings", {})
-    declared = [_jurisdiction(entry, path) for entry in raw.get("jurisdiction", [])]
+    declared = [_jurisdiction(entry, name) for entry in raw.get("jurisdiction", [])]
     codes = [j.code for j in declared]
     if len(set(codes)) != len(codes):
-        raise QueryError(f"{path.name}: a jurisdiction is declared twice")
+        raise QueryError(f"{name}: a jurisdiction is declared twice")
     return Declaration(
         default=settings.get("default"),
         order=tuple(settings.get("order", ())),
@@ -200,6 +207,30 @@ def load(path: Path = DECLARATION_FILE) -> Declaration:
     )
 
 
-@cache
-def declaration() -> Declaration:
-    return load()
+def load(path: Path = DECLARATION_FILE) -> Declaration:
+    return parse(_read(path), path.name)
+
+
+def rows(path: Path = DECLARATION_FILE) -> list[tuple[int, str | None, str]]:
+    """(position, jurisdiction, JSON) rows of the `comparisons` table, checked first: the
+    settings (jurisdiction NULL), then each jurisdiction as declared."""
+    raw = _read(path)
+    parse(raw, path.name)
+    blocks = [(None, raw.get("settings", {}))]
+    blocks += [(entry["code"], entry) for entry in raw.get("jurisdiction", [])]
+    return [
+        (position, code, json.dumps(block, ensure_ascii=False))
+        for position, (code, block) in enumerate(blocks)
+    ]
+
+
+def from_rows(table) -> Declaration:
+    """The declaration read back from the `comparisons` table's (jurisdiction, declaration)
+    rows, in their order."""
+    settings, blocks = {}, []
+    for code, text in table:
+        if isinstance(code, str):
+            blocks.append(json.loads(text))
+        else:
+            settings = json.loads(text)
+    return parse({"settings": settings, "jurisdiction": blocks}, "table comparisons")
