@@ -273,3 +273,25 @@ def test_the_page_words_import_into_the_catalogs(tmp_path, monkeypatch):
         assert all(t(key) == entry["fr"] for key, entry in TEXT.items() if "{" not in entry["fr"])
     finally:
         catalogs.texts.cache_clear()
+
+
+def test_a_bad_declaration_fails_the_build(monkeypatch):
+    from etl.build import BuildError, load_comparisons
+    from queries import QueryError
+    from queries.measures import comparisons
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE comparisons (position INTEGER, jurisdiction VARCHAR, declaration VARCHAR)"
+    )
+    load_comparisons(con)
+    assert con.execute("SELECT count(*) FROM comparisons").fetchone()[0] == 1 + len(
+        declaration().jurisdictions
+    )
+
+    def broken():
+        raise QueryError("comparisons.toml, jurisdiction FR: loader 'guess' is not one of ...")
+
+    monkeypatch.setattr(comparisons, "rows", broken)
+    with pytest.raises(BuildError, match="comparisons: .*loader"):
+        load_comparisons(con)
