@@ -31,11 +31,14 @@ PARAMS: dict[str, dict] = {
     "category_map_search": {"search": "force"},
     "changes_by_source": {},
     "changes_since_last_release": {"source_id": None, "row_limit": 1000},
+    "compare_allegation_sources": {},
     "compare_boundaries": {
         "level": "district",
         "prefix": "US-IL-CHI-D",
         "vintage": DISTRICT_VINTAGE,
     },
+    "compare_declarations": {},
+    "compare_levels": {},
     "compare_regions": {"level": "district", "prefix": "US-IL-CHI-D", "vintage": DISTRICT_VINTAGE},
     "directives_biggest_gaps": {"jurisdiction": "US-NY-NYC"},
     "directives_downgrades_by_region": {

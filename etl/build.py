@@ -230,6 +230,7 @@ def _build_into(
         ]
         summarise(con)
         evaluate_directives(con)
+        load_comparisons(con)
         try:
             changes = record(con, history_from)
         except (HistoryError, duckdb.Error) as error:
@@ -438,6 +439,18 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
             "directive rules: rule_id(s) produced but not declared in "
             f"queries/directives/rules.toml: {[row[0] for row in undeclared]}"
         )
+
+
+def load_comparisons(con: duckdb.DuckDBPyConnection) -> None:
+    """queries/measures/comparisons.toml, checked, into `comparisons`: what the Compare page
+    cannot derive from the data (measures on published statistics, notes, URL keys)."""
+    from queries.measures import comparisons
+
+    try:
+        rows = comparisons.rows()
+    except queries.QueryError as error:
+        raise BuildError(f"comparisons: {error}") from None
+    con.executemany("INSERT INTO comparisons VALUES (?, ?, ?)", rows)
 
 
 def run_checks(con: duckdb.DuckDBPyConnection) -> None:

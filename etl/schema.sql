@@ -229,6 +229,14 @@ CREATE TABLE directive_rules (
     legal_date       DATE
 );
 
+-- What the Compare page cannot derive from the data, from queries/measures/comparisons.toml
+-- (checked at build): one JSON row for its settings, then one per declared jurisdiction.
+CREATE TABLE comparisons (
+    position     INTEGER NOT NULL,   -- order in the file
+    jurisdiction VARCHAR,            -- NULL: the settings (default jurisdiction, order)
+    declaration  VARCHAR NOT NULL    -- the settings or the jurisdiction's block, as JSON
+);
+
 -- Derived at build time (queries/summaries/allegation_summary.sql): allegations counted
 -- by every dimension the dashboard filters or groups them by, so counts, facets and rates
 -- read thousands of rows instead of millions. Never edited; checked against allegations.

@@ -1,5 +1,5 @@
 -- name: compare_regions
--- answers: the regions of one jurisdiction at one level, and whether each has a map shape of the given boundary vintage
+-- answers: the regions of one jurisdiction at one level, whether each has a map shape of the given boundary vintage, and whether it is retired (a valid_note and no shape in any vintage: Chicago's districts 13, 21 and 23)
 -- params: $level, $prefix, $vintage
 SELECT
     r.region_id,
@@ -8,7 +8,9 @@ SELECT
     r.valid_note,
     EXISTS (
         SELECT 1 FROM boundaries AS b WHERE b.region_id = r.region_id AND b.vintage = $vintage
-    ) AS has_shape
+    ) AS has_shape,
+    r.valid_note IS NOT NULL
+    AND NOT EXISTS (SELECT 1 FROM boundaries AS b WHERE b.region_id = r.region_id) AS retired
 FROM regions AS r
 WHERE r.level = $level
   AND starts_with(r.region_id, $prefix)

@@ -33,11 +33,12 @@ def test_every_measure_declares_definition_denominator_interval_and_small_rule()
             assert measure.per_year, measure.id  # never summed over decades
 
 
-def test_every_page_measure_is_in_the_catalogue():
+def test_every_page_measure_is_in_the_catalogue(built_data_dir, monkeypatch):
     from views import region_measures as rm
 
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
     catalogue = qm.definitions()
-    for jurisdiction in rm.JURISDICTIONS.values():
+    for jurisdiction in rm.jurisdictions().values():
         for measure in jurisdiction.measures:
             assert measure.catalogue_id in catalogue.measures, measure.key
 

@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import PROJECT_DIR
 from ui.i18n import Translator
 from views import region_measures as rm
-from views.compare_regions import TEXT
+from views.compare.text import TEXT
 
 APP = str(PROJECT_DIR / "dashboard.py")
 JURISDICTIONS = [
@@ -18,6 +18,13 @@ JURISDICTIONS = [
     {"jurisdiction": "FR", "level": "departement"},
     {"jurisdiction": "FR", "level": "region"},
 ]
+
+
+@pytest.fixture
+def registry(built_data_dir, monkeypatch):
+    """The registry built from the session warehouse."""
+    monkeypatch.setenv("ACCOUNTABILITY_WAREHOUSE", str(built_data_dir / "warehouse.duckdb"))
+    return rm.jurisdictions()
 
 
 def open_compare(app, **params):
@@ -156,7 +163,7 @@ def test_unknown_jurisdiction_and_measure_fall_back_with_a_notice(app):
     open_compare(app, jurisdiction="Gotham", measure="nonsense", lang="fr")
     notices = "\n".join(warning.value for warning in app.warning)
     assert "Gotham" in notices and "nonsense" in notices
-    assert selectbox(app, "jurisdiction", "fr").value == rm.DEFAULT_JURISDICTION
+    assert selectbox(app, "jurisdiction", "fr").value == rm.default_jurisdiction()
 
 
 def test_reversed_year_range_is_refused(app):
@@ -220,9 +227,8 @@ def test_small_counts_are_greyed_with_a_warning(app):
     table = bars_table(app)
     small = table[table["Status"] == "Too few cases to compare"]
     assert len(small) > 0
-    assert (
-        small["Staff with a case to answer"] < rm.small_threshold(rm.ENGLAND_WALES.measures[0])
-    ).all()
+    measure = rm.jurisdictions()["GB-EAW"].measure("gb_misconduct_per_1000_staff")
+    assert (small["Staff with a case to answer"] < rm.small_threshold(measure)).all()
     assert small["Rank"].isna().all()  # shown, never ranked
     assert any("fewer than 10 events" in warning.value for warning in app.warning)
 
@@ -296,9 +302,9 @@ def test_switching_level_drops_the_regions_of_the_other_level(app):
     assert len(bars_table(app)) == 18
 
 
-def test_registry_matches_the_warehouse(db):
+def test_registry_matches_the_warehouse(db, registry):
     """Year ranges and boundary vintages in the registry are those of the data."""
-    for jurisdiction in rm.JURISDICTIONS.values():
+    for jurisdiction in registry.values():
         for level in jurisdiction.levels:
             shapes = db.execute(
                 "SELECT count(*) FROM boundaries WHERE vintage = ? AND starts_with(region_id, ?)",
@@ -306,35 +312,33 @@ def test_registry_matches_the_warehouse(db):
             ).fetchone()[0]
             assert shapes > 0, (jurisdiction.key, level.key)
     spans = {
-        "nyc_complaint_records": ("us_nyc_psl_ccrb_precincts", "complaint_records"),
-        "gb_officers_per_1000": ("gb_homeoffice_police_workforce", "officers_fte"),
-        "fr_intrafamily_per_1000": ("fr_ssmsi_delinquance", "intrafamily_assault_victims"),
+        ("US-NY-NYC", "nyc_complaint_records"): ("us_nyc_psl_ccrb_precincts", "complaint_records"),
+        ("GB-EAW", "gb_officers_per_1000"): ("gb_homeoffice_police_workforce", "officers_fte"),
+        ("FR", "fr_intrafamily_per_1000"): ("fr_ssmsi_delinquance", "intrafamily_assault_victims"),
     }
-    for key, (source_id, measure) in spans.items():
+    for (code, key), (source_id, measure) in spans.items():
         span = db.execute(
             "SELECT min(year), max(year) FROM statistics WHERE source_id = ? AND measure = ?",
             [source_id, measure],
         ).fetchone()
-        measure_years = next(
-            m.years for j in rm.JURISDICTIONS.values() for m in j.measures if m.key == key
-        )
-        assert span == measure_years, key
+        assert span == registry[code].measure(key).years, key
     # Complaints received 1967 to March 2018; the dozen earlier incident dates (1919-1958)
     # are typing errors, none of them placed in a district.
+    chicago = registry["US-IL-CHI"]
     first, last, early_in_district = db.execute(
         "SELECT min(year(incident_date)) FILTER (WHERE year(incident_date) >= 1967), "
         "max(year(incident_date)), "
         "count(*) FILTER (WHERE year(incident_date) < 1967 AND region_id <> 'US-IL-CHI') "
         "FROM allegations WHERE source_id = 'us_chicago_cpdp_complaints'"
     ).fetchone()
-    assert (first, last) == rm.CHICAGO_YEARS
+    assert (first, last) == chicago.measure("chi_allegations").years == (1967, 2018)
     assert early_in_district == 0
     recommended = db.execute(
         "SELECT min(year(incident_date)), max(year(incident_date)) FROM allegations "
         "WHERE recommended_level IS NOT NULL AND recommended_level <> 'none' "
         "AND final_level IS NOT NULL"
     ).fetchone()
-    assert recommended == rm.CHICAGO.measure("chi_downgrade").years
+    assert recommended == chicago.measure("chi_downgrade").years
 
 
 def test_england_wales_all_forces_figure_is_the_overview_one(app, db):

@@ -37,6 +37,35 @@ class MeasureDefinition:
     numerator_en: str
     denominator_en: str
     definition_en: str
+    # Page words (Compare): optional, required for the measures offered automatically
+    definition_fr: str = ""
+    unit_en: str = ""
+    unit_fr: str = ""
+    numerator_label_en: str = ""
+    numerator_label_fr: str = ""
+    denominator_label_en: str = ""
+    denominator_label_fr: str = ""
+    decimals: int | None = None
+
+    @property
+    def automatic(self) -> bool:
+        """Offered on Compare to every jurisdiction whose allegations are placed in mapped
+        regions, without a declaration (a per-year rate needs a population: declared)."""
+        return self.query == "allegation_share" and not self.per_year
+
+    def words(self, lang: str) -> dict[str, str]:
+        """name, definition, unit, numerator and denominator in `lang` (en or fr)."""
+        return {
+            "name": getattr(self, f"name_{lang}"),
+            "definition": getattr(self, f"definition_{lang}"),
+            "unit": getattr(self, f"unit_{lang}"),
+            "numerator": getattr(self, f"numerator_label_{lang}"),
+            "denominator": getattr(self, f"denominator_label_{lang}"),
+        }
+
+
+PAGE_WORDS = ("definition_fr", "unit_en", "unit_fr", "numerator_label_en")
+PAGE_WORDS += ("numerator_label_fr", "denominator_label_en", "denominator_label_fr")
 
 
 @dataclass(frozen=True)
@@ -74,7 +103,11 @@ def load(path: Path = CATALOGUE_FILE) -> Catalogue:
             raise QueryError(f"{where}: no queries/measures/{entry['query']}.sql")
         if entry["id"] in measures:
             raise QueryError(f"{where}: id declared twice")
-        measures[entry["id"]] = MeasureDefinition(**entry)
+        measure = MeasureDefinition(**entry)
+        lacking = [key for key in PAGE_WORDS if not getattr(measure, key)]
+        if measure.automatic and lacking:
+            raise QueryError(f"{where}: offered on Compare without its page words {lacking}")
+        measures[entry["id"]] = measure
     return Catalogue(
         confidence=float(settings["confidence"]),
         findings_counted=tuple(settings["findings_counted"]),

@@ -1,38 +1,55 @@
 -- name: allegation_share
--- answers: one allegation measure of the catalogue (numerator, denominator, all allegations, not-investigated closures) per region of a level, optionally per incident year, with the complaint and officer cluster sums its design effect needs
+-- answers: one allegation measure of the catalogue (numerator, denominator, all allegations, not-investigated closures) per region of a level, optionally per year of the year basis, with the complaint and officer cluster sums its design effect needs
 -- params: $jurisdiction, $region_level, $year_from, $year_to, $category, $by_year, $measure, $findings, $not_investigated
 -- The numerator and denominator of each measure are named by $measure (see catalogue.toml);
 -- the findings that count and the closures that were never investigated come from the
 -- catalogue as parameters, so the definition lives in one place.
+-- Year: that of the date the source's year basis names (sources.year_basis, else the
+-- jurisdiction's: incident, received or closed date; any other basis: the incident date), so a
+-- source with only a received or closing date still has years.
 -- Region: the allegation's region at $region_level, or its parent at that level; rows placed
 -- at no region of that level get the jurisdiction code (NULL $region_level: the whole
 -- jurisdiction, one row).
 WITH scale AS (
     SELECT ['none', 'advice', 'warning', 'suspension', 'demotion', 'dismissal'] AS levels
 ),
+dated AS (
+    SELECT
+        a.*,
+        s.jurisdiction,
+        year(
+            CASE coalesce(s.year_basis, j.year_basis)
+                WHEN 'received' THEN a.received_date
+                WHEN 'closed' THEN a.closed_date
+                ELSE a.incident_date
+            END
+        ) AS basis_year
+    FROM allegations AS a
+    JOIN sources AS s USING (source_id)
+    LEFT JOIN jurisdictions AS j ON j.code = s.jurisdiction
+    WHERE s.jurisdiction = $jurisdiction
+),
 chosen AS (
     SELECT
         CASE
-            WHEN $region_level IS NULL THEN s.jurisdiction
+            WHEN $region_level IS NULL THEN a.jurisdiction
             WHEN r.level = $region_level THEN r.region_id
             WHEN p.level = $region_level THEN p.region_id
-            ELSE s.jurisdiction
+            ELSE a.jurisdiction
         END AS region_id,
-        CASE WHEN $by_year THEN year(a.incident_date) END AS year,
+        CASE WHEN $by_year THEN a.basis_year END AS year,
         a.case_id,
         a.officer_key,
         a.finding,
         coalesce(list_contains($not_investigated, a.finding_original), false) AS not_investigated,
         list_position(scale.levels, a.final_level) AS final_rank,
         list_position(scale.levels, a.recommended_level) AS recommended_rank
-    FROM allegations AS a
-    JOIN sources AS s USING (source_id)
+    FROM dated AS a
     CROSS JOIN scale
     LEFT JOIN regions AS r ON r.region_id = a.region_id
     LEFT JOIN regions AS p ON p.region_id = r.parent_id
-    WHERE s.jurisdiction = $jurisdiction
-      AND ($year_from IS NULL OR year(a.incident_date) >= $year_from)
-      AND ($year_to IS NULL OR year(a.incident_date) <= $year_to)
+    WHERE ($year_from IS NULL OR a.basis_year >= $year_from)
+      AND ($year_to IS NULL OR a.basis_year <= $year_to)
       AND ($category IS NULL OR a.category = $category)
 ),
 flagged AS (
