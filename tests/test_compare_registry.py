@@ -257,24 +257,6 @@ def test_a_bad_declaration_is_refused(tmp_path):
             decl.load(broken)
 
 
-def test_the_page_words_import_into_the_catalogs(tmp_path, monkeypatch):
-    """`python -m ui.catalogs import views.compare.text compare` works on the page's dict
-    (run here on a copy of the catalogs)."""
-    from ui import catalogs
-    from ui.i18n import Translator
-    from views.compare.text import TEXT
-
-    shutil.copytree(catalogs.LOCALES_DIR, tmp_path / "locales")
-    monkeypatch.setattr(catalogs, "LOCALES_DIR", tmp_path / "locales")
-    catalogs.texts.cache_clear()
-    try:
-        assert catalogs.import_text("views.compare.text", "compare") > 0
-        t = Translator("fr", context="compare")
-        assert all(t(key) == entry["fr"] for key, entry in TEXT.items() if "{" not in entry["fr"])
-    finally:
-        catalogs.texts.cache_clear()
-
-
 def test_a_bad_declaration_fails_the_build(monkeypatch):
     from etl.build import BuildError, load_comparisons
     from queries import QueryError

@@ -8,7 +8,6 @@ import pytest
 from tests.conftest import PROJECT_DIR
 from ui.i18n import Translator
 from views import region_measures as rm
-from views.compare.text import TEXT
 
 APP = str(PROJECT_DIR / "dashboard.py")
 JURISDICTIONS = [
@@ -38,7 +37,7 @@ def open_compare(app, **params):
 
 
 def selectbox(app, key: str, lang: str = "en"):
-    label = Translator(lang, TEXT, context="compare")(key)
+    label = Translator(lang, context="compare")(key)
     return next(box for box in app.selectbox if box.label == label)
 
 
@@ -294,7 +293,11 @@ def test_every_change_of_a_widget_takes_effect(app):
 
 def test_switching_level_drops_the_regions_of_the_other_level(app):
     open_compare(app, jurisdiction="FR", region_a="FR-DEP-94")
-    level = next(radio for radio in app.radio if radio.label == TEXT["map_level"]["en"])
+    level = next(
+        radio
+        for radio in app.radio
+        if radio.label == Translator("en", context="compare")("map_level")
+    )
     level.set_value("region").run()
     assert not app.exception and not app.warning
     assert app.query_params["level"] == "region"

@@ -1,6 +1,6 @@
-"""The Compare page (`?page=compare`): see views/compare/page.py."""
+"""The Compare page (`?page=compare`): see views/compare/page.py. Its words are in the
+message catalogs (locales/, msgctxt "compare")."""
 
 from views.compare.page import render
-from views.compare.text import TEXT  # the page's words (dashboard.page_translator)
 
-__all__ = ["TEXT", "render"]
+__all__ = ["render"]
