@@ -15,6 +15,7 @@ RULE = "US-NY-NYC-1/departure-letter"  # the rule with the most observations
 EXPLORE_ALLEGATIONS = {
     "jurisdiction": CHICAGO,
     "region": None,
+    "search": {"term": "val de marne", "limit": 8},
     "year_from": 2005,
     "year_to": 2015,
     "category": "use_of_force",
