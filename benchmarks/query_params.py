@@ -15,7 +15,6 @@ RULE = "US-NY-NYC-1/departure-letter"  # the rule with the most observations
 EXPLORE_ALLEGATIONS = {
     "jurisdiction": CHICAGO,
     "region": None,
-    "search": {"term": "val de marne", "limit": 8},
     "year_from": 2005,
     "year_to": 2015,
     "category": "use_of_force",
@@ -132,6 +131,7 @@ PARAMS: dict[str, dict] = {
     "explore_year_bounds": {},
     "outcome_map_jurisdictions": {},
     "outcome_map_search": {"search": "suspen", "jurisdiction": None},
+    "search": {"term": "val de marne", "limit": 8},
     "overview_allegation_headlines": {},
     "overview_case_events": {"case_prefix": "FR-001."},
     "overview_directive": {"directive_id": "FR-1"},
