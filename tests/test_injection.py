@@ -68,6 +68,9 @@ BOOLEANS = {"descending", "undated"}
 LISTS = {"source_ids", "region_ids", "measures"}
 PREFIXES = {"case_prefix", "prefix"}  # starts_with(first column, value)
 SEARCHES = {"search"}  # contains(lower(label or note), lower(value))
+# Words of the search box (queries/search.sql): any text may match something, so it is not
+# replaced by an unknown value; it stays a parameter like every other.
+FREE_WORDS = {"term"}
 
 
 def known_texts(con) -> set[str]:
@@ -124,7 +127,7 @@ def unknown_replaced(params: dict, known: set[str]) -> dict:
     """The same parameters with every text that names nothing replaced by UNKNOWN."""
     replaced = {}
     for name, value in params.items():
-        if name in PREFIXES | SEARCHES or name in INTEGERS | LIMITS | BOOLEANS:
+        if name in PREFIXES | SEARCHES | FREE_WORDS or name in INTEGERS | LIMITS | BOOLEANS:
             replaced[name] = value
         elif isinstance(value, list):
             replaced[name] = [v if v in known else UNKNOWN for v in value]
@@ -150,7 +153,7 @@ SETTINGS = dict(
 
 
 def test_every_query_parameter_has_a_type():
-    typed = INTEGERS | LIMITS | BOOLEANS | LISTS | PREFIXES | SEARCHES
+    typed = INTEGERS | LIMITS | BOOLEANS | LISTS | PREFIXES | SEARCHES | FREE_WORDS
     parameters = {p for name in PARAMETERISED for p in queries.get(name).params}
     # the rest are text compared for equality (ids, codes, levels, statuses...)
     assert typed <= parameters
