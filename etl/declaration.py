@@ -120,17 +120,26 @@ class DeclaredSource:
                 raise DeclarationError(
                     f"{self.path.name}: load reads {load.file!r}: say which sheet ({sheets})"
                 )
-        for kind in self.maps:
+        for kind, entry in self.maps.items():
             if kind not in maps.KINDS:
                 raise DeclarationError(
                     f"{self.path.name}: maps.{kind}: not one of {sorted(maps.KINDS)}"
+                )
+            # A map is its file name, or {file = "...", regime = "..."} to name the rules an
+            # outcome map describes in the warehouse's outcome_map.
+            if isinstance(entry, dict) and (set(entry) - {"file", "regime"} or "file" not in entry):
+                raise DeclarationError(
+                    f"{self.path.name}: maps.{kind}: a file name or {{file = ..., regime = ...}}"
                 )
         if not self.hook and not self.loads:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
-        for kind, file_name in self.maps.items():
-            maps.stage_map(ctx, kind, file_name)
+        for kind, entry in self.maps.items():
+            if isinstance(entry, dict):
+                maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
+            else:
+                maps.stage_map(ctx, kind, entry)
         if self.hook:
             module_name, _, function = self.hook.partition(":")
             getattr(importlib.import_module(module_name), function)(ctx, self)

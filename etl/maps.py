@@ -3,7 +3,9 @@
 A map is `data/reference/maps/<kind>_<jurisdiction>.csv` with the columns `jurisdiction`,
 `original_label` (the publisher's label, exactly), the kind's target column and any notes.
 The target may be empty: a status such as "Investigation ongoing" is not forced into a
-level or into `other`. A declaration lists the maps it uses (`[maps] outcome = "..."`);
+level or into `other`. An outcome map may add a `flag` column (what a level cannot say:
+`imposed_not_served`, `interim_measure`, `licence_bar`, `credibility_list`).
+A declaration lists the maps it uses (`[maps] outcome = "..."`);
 each is staged as the temporary table `map_<kind>` (the rows of the source's jurisdiction)
 that the column map reads, e.g.
 `(SELECT level FROM map_outcome m WHERE m.original_label = "Case Determination")`.
@@ -21,6 +23,8 @@ class MapKind:
     target: str
     values: tuple[str, ...] | None  # None: any text (region codes)
     required: tuple[str, ...] = ()  # other columns every row fills
+    # Columns a map may have, with their vocabulary: loaded as NULL where the file lacks them.
+    optional: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 FINDINGS = ("sustained", "not_sustained", "unfounded", "exonerated", "closed_other", "pending")
@@ -30,18 +34,26 @@ CATEGORIES = (
     "dishonesty", "criminal_conduct", "other",
 )  # fmt: skip
 ROLES = ("victim_facing", "public_facing", "back_office", "unknown")
+# outcome_map.flag: what a level cannot say (DESIGN §3: interim measures, licence bars and
+# credibility lists are flags, never levels).
+FLAGS = ("imposed_not_served", "interim_measure", "licence_bar", "credibility_list")
 
 KINDS = {
     "finding": MapKind("finding", FINDINGS),
-    "outcome": MapKind("level", LEVELS, required=("is_sanction", "note")),
+    "outcome": MapKind(
+        "level", LEVELS, required=("is_sanction", "note"), optional=(("flag", FLAGS),)
+    ),
     "category": MapKind("category", CATEGORIES),
     "unit_role": MapKind("role_category", ROLES),
     "region_code": MapKind("code", None),
 }
 
 
-def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
-    """Stage `data/reference/<file_name>` as `map_<kind>` after checking every row."""
+def stage_map(ctx: LoadContext, kind: str, file_name: str, regime: str = "") -> int:
+    """Stage `data/reference/<file_name>` as `map_<kind>` after checking every row.
+
+    `regime` names the rules an outcome map describes in the warehouse's `outcome_map`
+    (e.g. "NYPD discipline as reported to the CCRB"); the map's file name by default."""
     spec = KINDS[kind]
     if ".." in file_name.split("/"):
         raise SourceError(f"map {file_name}: a map is a file under data/reference/")
@@ -57,6 +69,9 @@ def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
     missing = [c for c in needed if c not in columns]
     if missing:
         raise SourceError(f"map {file_name}, row 0 (header): missing column(s) {missing}")
+    for column, _ in spec.optional:
+        if column not in columns:
+            ctx.con.execute(f"ALTER TABLE {table} ADD COLUMN {column} VARCHAR")
     for problem in map_problems(ctx, table, spec):
         raise SourceError(f"map {file_name}, {problem}")
     ctx.con.execute(
@@ -66,9 +81,9 @@ def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
     if kind == "outcome":  # the contract's outcome_map lists every label allegations use
         ctx.con.execute(
             "INSERT INTO outcome_map (jurisdiction, original_label, level, is_sanction, "
-            "source_id, regime, note) SELECT jurisdiction, original_label, level, "
-            "CAST(is_sanction AS BOOLEAN), $source_id, $regime, note FROM map_outcome",
-            {"source_id": ctx.source.slug, "regime": file_name},
+            "source_id, regime, note, flag) SELECT jurisdiction, original_label, level, "
+            "CAST(is_sanction AS BOOLEAN), $source_id, $regime, note, flag FROM map_outcome",
+            {"source_id": ctx.source.slug, "regime": regime or file_name},
         )
     return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
@@ -76,6 +91,15 @@ def stage_map(ctx: LoadContext, kind: str, file_name: str) -> int:
 def map_problems(ctx: LoadContext, table: str, spec: MapKind) -> list[str]:
     """The checker: labels present and unique per jurisdiction, targets in the vocabulary."""
     problems = []
+    for column, values in spec.optional:
+        bad = ctx.con.execute(
+            f"SELECT _row, {column} FROM {table} WHERE {column} IS NOT NULL "
+            f"AND NOT list_contains($values, {column}) ORDER BY _row",
+            {"values": list(values)},
+        ).fetchall()
+        problems += [
+            f"row {row}, column {column!r}: {value!r} is not one of {values}" for row, value in bad
+        ]
     rows = ctx.con.execute(
         f"SELECT _row, jurisdiction, original_label, {spec.target}, "
         f"count(*) OVER (PARTITION BY jurisdiction, original_label) FROM {table} ORDER BY _row"
