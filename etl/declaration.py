@@ -54,7 +54,9 @@ _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
     "header_row", "unpivot",
 }  # fmt: skip
-_LOAD_KEYS = {"file", "sheet", "into", "columns", "reject", "where", "params", "order_by"}
+_LOAD_KEYS = {
+    "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
+}  # fmt: skip
 
 
 class DeclarationError(Exception):
@@ -87,6 +89,8 @@ class LoadSpec:
     params: dict | None = None
     order_by: tuple[str, ...] = ()
     sheet: str = ""  # xlsx: which of the file's declared sheets (a workbook of several)
+    # More rows per loaded record: each entry replaces some columns of the map.
+    also: tuple[dict[str, str], ...] = ()
 
 
 class DeclaredSource:
@@ -156,6 +160,7 @@ class DeclaredSource:
                 where=load.where,
                 params=load.params,
                 order_by=load.order_by,
+                also=load.also,
             )
 
     def _only_sheet(self, file_name: str) -> str:
@@ -312,6 +317,11 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
     rules = tuple(
         RejectRule(rule["column"], rule["reason"], rule["when"]) for rule in entry.get("reject", [])
     )
+    also = tuple(dict(more) for more in entry.get("also", ()))
+    if any(set(more) - set(columns) for more in also):
+        raise DeclarationError(
+            f"{path.name}: [[load.also]] replaces a column the load does not fill"
+        )
     order_by = tuple(entry.get("order_by", ()))
     if set(order_by) - set(columns):
         raise DeclarationError(f"{path.name}: order_by names a column the load does not fill")
@@ -324,6 +334,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         params=dict(entry.get("params", {})) or None,
         order_by=order_by,
         sheet=entry.get("sheet", ""),
+        also=also,
     )
 
 

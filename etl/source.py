@@ -328,6 +328,7 @@ class LoadContext:
         where: str | None = None,
         params: dict | None = None,
         order_by: tuple[str, ...] = (),
+        also: tuple[dict[str, str], ...] = (),
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
@@ -337,6 +338,9 @@ class LoadContext:
         to values as `$name` from `params` (`$source_id` is always given): a value is
         never written into the SQL text. `order_by` (target columns) stores the rows in
         that order, so that DuckDB can skip whole blocks when a query filters on them.
+        `also`: each loaded record gives one more row per entry, the column map with those
+        columns replaced (a record of two measures: two statistics rows); the record is
+        judged once, so it is loaded or rejected as a whole and counts once.
         """
         if not self.source.repeats_are_records:
             reject_rules = [*reject_rules, EXACT_DUPLICATE]
@@ -376,6 +380,13 @@ class LoadContext:
                 f"SELECT {expressions} FROM _judged WHERE _reason IS NULL{ordered}",
                 values,
             ).fetchone()[0]
+            for replaced in also:
+                more = ", ".join({**columns, **replaced}.values())
+                self._execute(
+                    f"INSERT INTO {target} ({target_columns}) "
+                    f"SELECT {more} FROM _judged WHERE _reason IS NULL{ordered}",
+                    values,
+                )
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)

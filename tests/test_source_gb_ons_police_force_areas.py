@@ -135,16 +135,25 @@ def test_force_names_crosswalk_is_consistent(db):
             }, row
     by_name = {(r["published_name"], r["source_file"]): r["pfa_code"] for r in rows}
     assert by_name["Avon & Somerset", "force-demographics.csv"] == "E23000036"
-    assert by_name["Avon and Somerset Constabulary", "iopc_forfunnel.csv"] == "E23000036"
-    assert by_name["Metropolitan", "police-workforce-fte-by-year.csv"] == "E23000001"
-    assert by_name["North Wales Police", "iopc_forfunnel.csv"] == "W15000001"
-    # each of the 4 files: every force spelling is listed (43 + 43 + 45 + 39)
+    # each of the 2 census files: every force spelling is listed (43 + 43). The workforce
+    # and BBC IOPC files (45 + 39 spellings) are declarations reading
+    # data/reference/maps/region_code_GB-EAW.csv instead: their tests check every name.
     assert Counter(source_file for _, source_file in by_name) == {
         "force-demographics.csv": 43,
         "police-defined-demographics.csv": 43,
-        "police-workforce-fte-by-year.csv": 45,
-        "iopc_forfunnel.csv": 39,
     }
+
+
+def test_region_code_map_names_loaded_areas(db):
+    """Every force code in data/reference/maps/region_code_GB-EAW.csv is a loaded area."""
+    with (REFERENCE_DIR / "maps" / "region_code_GB-EAW.csv").open(encoding="utf-8") as handle:
+        rows = {r["original_label"]: r["code"] for r in csv.DictReader(handle)}
+    regions = {r[0] for r in db.execute("SELECT region_id FROM regions").fetchall()}
+    assert {code for code in rows.values() if code} <= regions
+    assert rows["Avon and Somerset Constabulary"] == "GB-PFA-E23000036"
+    assert rows["Metropolitan"] == "GB-PFA-E23000001"
+    assert rows["North Wales Police"] == "GB-PFA-W15000001"
+    assert rows["Central Service Secondments"] == rows["British Transport Police"] == "GB"
 
 
 def test_no_rejects_and_no_personal_data(db):
