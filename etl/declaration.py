@@ -56,6 +56,7 @@ _FILE_KEYS = {
 }  # fmt: skip
 _LOAD_KEYS = {
     "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
+    "row_if",
 }  # fmt: skip
 
 
@@ -91,6 +92,7 @@ class LoadSpec:
     sheet: str = ""  # xlsx: which of the file's declared sheets (a workbook of several)
     # More rows per loaded record: each entry replaces some columns of the map.
     also: tuple[dict[str, str], ...] = ()
+    row_if: str | None = None  # the first row only where this holds (the record still loads)
 
 
 class DeclaredSource:
@@ -161,6 +163,7 @@ class DeclaredSource:
                 params=load.params,
                 order_by=load.order_by,
                 also=load.also,
+                row_if=load.row_if,
             )
 
     def _only_sheet(self, file_name: str) -> str:
@@ -318,7 +321,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         RejectRule(rule["column"], rule["reason"], rule["when"]) for rule in entry.get("reject", [])
     )
     also = tuple(dict(more) for more in entry.get("also", ()))
-    if any(set(more) - set(columns) for more in also):
+    if any(set(more) - set(columns) - {"if"} for more in also):
         raise DeclarationError(
             f"{path.name}: [[load.also]] replaces a column the load does not fill"
         )
@@ -335,6 +338,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         order_by=order_by,
         sheet=entry.get("sheet", ""),
         also=also,
+        row_if=entry.get("row_if"),
     )
 
 

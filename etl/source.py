@@ -329,6 +329,7 @@ class LoadContext:
         params: dict | None = None,
         order_by: tuple[str, ...] = (),
         also: tuple[dict[str, str], ...] = (),
+        row_if: str | None = None,
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
@@ -340,7 +341,9 @@ class LoadContext:
         that order, so that DuckDB can skip whole blocks when a query filters on them.
         `also`: each loaded record gives one more row per entry, the column map with those
         columns replaced (a record of two measures: two statistics rows); the record is
-        judged once, so it is loaded or rejected as a whole and counts once.
+        judged once, so it is loaded or rejected as a whole and counts once. An entry's
+        `if` (SQL over the staged row) and `row_if` (the first row's) make a row only where
+        they hold: a wide record's empty cells make no row, yet the record is loaded.
         """
         if not self.source.repeats_are_records:
             reject_rules = [*reject_rules, EXACT_DUPLICATE]
@@ -375,18 +378,27 @@ class LoadContext:
             # By position: target column names are not names of the staged rows.
             positions = [str(list(columns).index(column) + 1) for column in order_by]
             ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
+            accepted = "_reason IS NULL" + (f" AND ({row_if})" if row_if else "")
             loaded = self._execute(
                 f"INSERT INTO {target} ({target_columns}) "
-                f"SELECT {expressions} FROM _judged WHERE _reason IS NULL{ordered}",
+                f"SELECT {expressions} FROM _judged WHERE {accepted}{ordered}",
                 values,
             ).fetchone()[0]
             for replaced in also:
-                more = ", ".join({**columns, **replaced}.values())
+                condition = replaced.get("if")
+                more = ", ".join(
+                    {**columns, **{k: v for k, v in replaced.items() if k != "if"}}.values()
+                )
                 self._execute(
                     f"INSERT INTO {target} ({target_columns}) "
-                    f"SELECT {more} FROM _judged WHERE _reason IS NULL{ordered}",
+                    f"SELECT {more} FROM _judged WHERE _reason IS NULL"
+                    f"{f' AND ({condition})' if condition else ''}{ordered}",
                     values,
                 )
+            if row_if or also:  # records, not rows: a record may give no row or several
+                loaded = self.con.execute(
+                    "SELECT count(*) FROM _judged WHERE _reason IS NULL"
+                ).fetchone()[0]
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)
