@@ -48,7 +48,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
-    "downloads", "files", "load", "maps",
+    "downloads", "files", "load", "maps", "lookups",
 }  # fmt: skip
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
@@ -56,7 +56,7 @@ _FILE_KEYS = {
 }  # fmt: skip
 _LOAD_KEYS = {
     "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
-    "row_if",
+    "row_if", "check",
 }  # fmt: skip
 
 
@@ -93,6 +93,7 @@ class LoadSpec:
     # More rows per loaded record: each entry replaces some columns of the map.
     also: tuple[dict[str, str], ...] = ()
     row_if: str | None = None  # the first row only where this holds (the record still loads)
+    checks: tuple[tuple[str, str], ...] = ()  # (when, message): stops the load
 
 
 class DeclaredSource:
@@ -107,6 +108,7 @@ class DeclaredSource:
         self.loads = tuple(_load_spec(path, entry) for entry in data.get("load", []))
         self.maps = dict(data.get("maps", {}))
         self.hook = data.get("hook", "")
+        self.lookups = _lookups(path, data.get("lookups", {}))
         self.SOURCE = _source(path, data, self.files)
         self._check()
 
@@ -141,6 +143,8 @@ class DeclaredSource:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
+        for name, (columns, rows) in self.lookups.items():
+            stage_lookup(ctx, name, columns, rows)
         for kind, entry in self.maps.items():
             if isinstance(entry, dict):
                 maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
@@ -164,10 +168,21 @@ class DeclaredSource:
                 order_by=load.order_by,
                 also=load.also,
                 row_if=load.row_if,
+                checks=load.checks,
             )
 
     def _only_sheet(self, file_name: str) -> str:
         return next(spec.sheet for spec in self.files if spec.name == file_name)
+
+
+def stage_lookup(ctx: LoadContext, name: str, columns: list[str], rows: list[tuple]) -> None:
+    """A small table written in the declaration (`[[lookups.<name>]]` rows), as the temporary
+    table `lookup_<name>` of text columns the column map and rules read."""
+    table = f"lookup_{name}"
+    ctx.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} ({', '.join(f'{c} VARCHAR' for c in columns)})"
+    )
+    ctx.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", rows)
 
 
 def staged_name(file_name: str, sheet: str = "") -> str:
@@ -282,6 +297,22 @@ def _read(path: Path) -> dict:
     return data
 
 
+def _lookups(path: Path, data: dict) -> dict[str, tuple[list[str], list[tuple]]]:
+    """`[[lookups.<name>]]` rows: every row has the same keys, plain names, text values."""
+    tables = {}
+    for name, rows in data.items():
+        if not _NAME.fullmatch(name) or not isinstance(rows, list) or not rows:
+            raise DeclarationError(f"{path.name}: lookups.{name}: a list of rows, a plain name")
+        columns = list(rows[0])
+        for number, row in enumerate(rows, start=1):
+            if list(row) != columns or not all(_NAME.fullmatch(c) for c in columns):
+                raise DeclarationError(
+                    f"{path.name}: lookups.{name}, row {number}: the keys {columns} in order"
+                )
+        tables[name] = (columns, [tuple(str(row[c]) for c in columns) for row in rows])
+    return tables
+
+
 def _file_spec(path: Path, entry: dict) -> FileSpec:
     unknown = set(entry) - _FILE_KEYS
     if unknown:
@@ -339,6 +370,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         sheet=entry.get("sheet", ""),
         also=also,
         row_if=entry.get("row_if"),
+        checks=tuple((check["when"], check["message"]) for check in entry.get("check", [])),
     )
 
 

@@ -330,6 +330,7 @@ class LoadContext:
         order_by: tuple[str, ...] = (),
         also: tuple[dict[str, str], ...] = (),
         row_if: str | None = None,
+        checks: tuple[tuple[str, str], ...] = (),
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
@@ -343,7 +344,11 @@ class LoadContext:
         columns replaced (a record of two measures: two statistics rows); the record is
         judged once, so it is loaded or rejected as a whole and counts once. An entry's
         `if` (SQL over the staged row) and `row_if` (the first row's) make a row only where
-        they hold: a wide record's empty cells make no row, yet the record is loaded.
+        they hold: a wide record's empty cells make no row, yet the record is loaded. They
+        and the expressions may use window functions, computed over the accepted records.
+        `checks` are (condition, message) pairs over the accepted records (window functions
+        allowed): a record for which one holds stops the load, before any row is inserted,
+        where the records cannot be loaded consistently (one population per departement-year).
         """
         if not self.source.repeats_are_records:
             reject_rules = [*reject_rules, EXACT_DUPLICATE]
@@ -373,28 +378,35 @@ class LoadContext:
                 "WHERE _reason IS NOT NULL",
                 {**values, "file_name": file_name},
             ).fetchone()[0]
+            for condition, message in checks:
+                broken = self._execute(
+                    f"SELECT _row FROM (SELECT _row, ({condition}) AS _bad FROM _judged "
+                    "WHERE _reason IS NULL) WHERE _bad ORDER BY _row LIMIT 1",
+                    values,
+                ).fetchone()
+                if broken:
+                    raise SourceError(f"file {file_name}, row {broken[0]}: {message}")
             target_columns = ", ".join(columns)
-            expressions = ", ".join(columns.values())
             # By position: target column names are not names of the staged rows.
             positions = [str(list(columns).index(column) + 1) for column in order_by]
             ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
-            accepted = "_reason IS NULL" + (f" AND ({row_if})" if row_if else "")
-            loaded = self._execute(
-                f"INSERT INTO {target} ({target_columns}) "
-                f"SELECT {expressions} FROM _judged WHERE {accepted}{ordered}",
-                values,
-            ).fetchone()[0]
-            for replaced in also:
-                condition = replaced.get("if")
-                more = ", ".join(
-                    {**columns, **{k: v for k, v in replaced.items() if k != "if"}}.values()
-                )
-                self._execute(
-                    f"INSERT INTO {target} ({target_columns}) "
-                    f"SELECT {more} FROM _judged WHERE _reason IS NULL"
-                    f"{f' AND ({condition})' if condition else ''}{ordered}",
+
+            # Conditions and expressions are computed together over the accepted records, so
+            # both may use window functions (one row per departement-year: row_number() ...).
+            def insert(expressions: list[str], condition: str | None):
+                selected = ", ".join(f"{sql} AS _c{n}" for n, sql in enumerate(expressions))
+                keep = f"({condition})" if condition else "true"
+                return self._execute(
+                    f"INSERT INTO {target} ({target_columns}) SELECT * EXCLUDE (_keep) FROM "
+                    f"(SELECT {selected}, {keep} AS _keep FROM _judged WHERE _reason IS NULL) "
+                    f"WHERE _keep{ordered}",
                     values,
-                )
+                ).fetchone()[0]
+
+            loaded = insert(list(columns.values()), row_if)
+            for replaced in also:
+                more = {k: v for k, v in replaced.items() if k != "if"}
+                insert(list({**columns, **more}.values()), replaced.get("if"))
             if row_if or also:  # records, not rows: a record may give no row or several
                 loaded = self.con.execute(
                     "SELECT count(*) FROM _judged WHERE _reason IS NULL"
