@@ -16,6 +16,7 @@ such as geometry; the hook then runs instead of the declared loads, with the sam
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -27,10 +28,11 @@ from etl import maps, raw_files
 from etl.source import Download, LoadContext, RejectRule, Source, SourceError, quoted
 
 YEAR_BASES = ("incident", "received", "closed", "report", "period", "none")
-FORMATS = ("csv", "json", "xlsx")
+FORMATS = ("csv", "json", "xlsx", "geojson")
 # Target tables a declaration may load (the warehouse's fact and reference tables).
 TARGETS = (
     "allegations",
+    "boundaries",
     "assignments",
     "cases",
     "closing_reports",
@@ -45,10 +47,11 @@ TARGETS = (
     "jurisdictions",
 )
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_REGION_KEYS = ("region_id", "country", "level", "code", "name", "parent_id", "valid_note")
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
-    "downloads", "files", "load", "maps", "lookups",
+    "downloads", "files", "load", "maps", "lookups", "regions", "macros",
 }  # fmt: skip
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
@@ -109,6 +112,8 @@ class DeclaredSource:
         self.maps = dict(data.get("maps", {}))
         self.hook = data.get("hook", "")
         self.lookups = _lookups(path, data.get("lookups", {}))
+        self.macros = _macros(path, data.get("macros", {}))
+        self.regions = _regions(path, data.get("regions", []))
         self.SOURCE = _source(path, data, self.files)
         self._check()
 
@@ -143,8 +148,16 @@ class DeclaredSource:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
+        for name, (params, sql) in self.macros.items():
+            ctx.con.execute(f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(params)}) AS {sql}")
         for name, (columns, rows) in self.lookups.items():
             stage_lookup(ctx, name, columns, rows)
+        for region in self.regions:
+            ctx.con.execute(
+                f"INSERT INTO regions ({', '.join(_REGION_KEYS)}, source_id) "
+                f"VALUES ({', '.join('?' for _ in _REGION_KEYS)}, ?)",
+                [*(region.get(key) for key in _REGION_KEYS), ctx.source.slug],
+            )
         for kind, entry in self.maps.items():
             if isinstance(entry, dict):
                 maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
@@ -208,6 +221,9 @@ def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
         header = list(spec.columns) or sorted({key for record in records for key in record})
         rows = [tuple(record.get(column) for column in header) for record in records]
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
+    elif spec.format == "geojson":
+        header, rows = _geojson_records(ctx, spec)
+        ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     else:
         header, rows = _xlsx_records(ctx, spec)
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
@@ -233,6 +249,24 @@ def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
         f"SELECT {', '.join(quoted(c) for c in kept)}, name, value "
         f"FROM {table} UNPIVOT INCLUDE NULLS (value FOR name IN ({wide})) ORDER BY _row, name"
     )
+
+
+def _geojson_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
+    """A FeatureCollection's features: their properties (`columns`, which every feature must
+    have, a null value being fine), then `geometry_type` and `geometry` (the GeoJSON geometry
+    object as compact JSON text; NULL when a feature has none)."""
+    document = ctx.read_json(spec.name)
+    wanted = [c for c in spec.columns if c not in spec.never_load]
+    features = ctx.json_records(spec.name, document, "features", wanted)
+    properties = [(feature.get("properties") or {}) for feature in features]
+    header = list(spec.columns) or sorted({key for values in properties for key in values})
+    rows = []
+    for feature, values in zip(features, properties, strict=True):
+        geometry = feature.get("geometry")
+        shape = None if geometry is None else json.dumps(geometry, separators=(",", ":"))
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        rows.append((*(values.get(column) for column in header), kind, shape))
+    return [*header, "geometry_type", "geometry"], rows
 
 
 def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
@@ -313,6 +347,36 @@ def _lookups(path: Path, data: dict) -> dict[str, tuple[list[str], list[tuple]]]
     return tables
 
 
+def _macros(path: Path, data: dict) -> dict[str, tuple[list[str], str]]:
+    """`[macros] name = { params = ["x"], sql = "..." }`: SQL functions the maps and rules
+    call (one definition of a code's normal form instead of a copy per expression)."""
+    macros = {}
+    for name, entry in data.items():
+        params = list(entry.get("params", [])) if isinstance(entry, dict) else []
+        if (
+            not isinstance(entry, dict)
+            or set(entry) - {"params", "sql"}
+            or not isinstance(entry.get("sql"), str)
+            or not all(_NAME.fullmatch(p) for p in [name, *params])
+        ):
+            raise DeclarationError(f"{path.name}: macros.{name}: {{params = [...], sql = ...}}")
+        macros[name] = (params, entry["sql"])
+    return macros
+
+
+def _regions(path: Path, rows: list) -> list[dict]:
+    """`[[regions]]`: regions a source lists by hand (the city itself, units with no map)."""
+    for number, row in enumerate(rows, start=1):
+        unknown = set(row) - set(_REGION_KEYS)
+        missing = {"region_id", "country", "level", "code", "name"} - set(row)
+        if unknown or missing:
+            raise DeclarationError(
+                f"{path.name}: [[regions]] row {number}: unknown {sorted(unknown)}, "
+                f"missing {sorted(missing)}"
+            )
+    return list(rows)
+
+
 def _file_spec(path: Path, entry: dict) -> FileSpec:
     unknown = set(entry) - _FILE_KEYS
     if unknown:
@@ -352,7 +416,13 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         RejectRule(rule["column"], rule["reason"], rule["when"]) for rule in entry.get("reject", [])
     )
     also = tuple(dict(more) for more in entry.get("also", ()))
-    if any(set(more) - set(columns) - {"if"} for more in also):
+    for more in also:
+        if more.get("into", into) not in TARGETS:
+            raise DeclarationError(f"{path.name}: also into {more['into']!r}: not a target")
+        for name in set(more) - {"if", "into"}:
+            if not _NAME.fullmatch(name):
+                raise DeclarationError(f"{path.name}: {name!r} is not a plain column name")
+    if any(set(more) - set(columns) - {"if"} for more in also if "into" not in more):
         raise DeclarationError(
             f"{path.name}: [[load.also]] replaces a column the load does not fill"
         )

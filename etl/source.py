@@ -346,6 +346,8 @@ class LoadContext:
         `if` (SQL over the staged row) and `row_if` (the first row's) make a row only where
         they hold: a wide record's empty cells make no row, yet the record is loaded. They
         and the expressions may use window functions, computed over the accepted records.
+        An entry with `into` is a row of another table (its whole column map: a boundary
+        file's features also list their regions).
         `checks` are (condition, message) pairs over the accepted records (window functions
         allowed): a record for which one holds stops the load, before any row is inserted,
         where the records cannot be loaded consistently (one population per departement-year).
@@ -386,27 +388,30 @@ class LoadContext:
                 ).fetchone()
                 if broken:
                     raise SourceError(f"file {file_name}, row {broken[0]}: {message}")
-            target_columns = ", ".join(columns)
             # By position: target column names are not names of the staged rows.
             positions = [str(list(columns).index(column) + 1) for column in order_by]
-            ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
 
             # Conditions and expressions are computed together over the accepted records, so
             # both may use window functions (one row per departement-year: row_number() ...).
-            def insert(expressions: list[str], condition: str | None):
-                selected = ", ".join(f"{sql} AS _c{n}" for n, sql in enumerate(expressions))
+            def insert(table: str, mapped: dict[str, str], condition: str | None):
+                selected = ", ".join(f"{sql} AS _c{n}" for n, sql in enumerate(mapped.values()))
                 keep = f"({condition})" if condition else "true"
+                ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
+                ordered = ordered if table == target else ""
                 return self._execute(
-                    f"INSERT INTO {target} ({target_columns}) SELECT * EXCLUDE (_keep) FROM "
+                    f"INSERT INTO {table} ({', '.join(mapped)}) SELECT * EXCLUDE (_keep) FROM "
                     f"(SELECT {selected}, {keep} AS _keep FROM _judged WHERE _reason IS NULL) "
                     f"WHERE _keep{ordered}",
                     values,
                 ).fetchone()[0]
 
-            loaded = insert(list(columns.values()), row_if)
+            loaded = insert(target, columns, row_if)
             for replaced in also:
-                more = {k: v for k, v in replaced.items() if k != "if"}
-                insert(list({**columns, **more}.values()), replaced.get("if"))
+                more = {k: v for k, v in replaced.items() if k not in ("if", "into")}
+                if "into" in replaced:  # a row of another table: its own whole column map
+                    insert(replaced["into"], more, replaced.get("if"))
+                else:
+                    insert(target, {**columns, **more}, replaced.get("if"))
             if row_if or also:  # records, not rows: a record may give no row or several
                 loaded = self.con.execute(
                     "SELECT count(*) FROM _judged WHERE _reason IS NULL"
@@ -414,6 +419,7 @@ class LoadContext:
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)
+        self.counts[file_name].loaded_into.update(m["into"] for m in also if "into" in m)
         return loaded
 
     def _execute(self, sql: str, values: dict):
