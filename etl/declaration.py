@@ -35,6 +35,7 @@ TARGETS = (
     "boundaries",
     "assignments",
     "cases",
+    "case_events",
     "closing_reports",
     "departure_letters",
     "directives",
@@ -51,8 +52,11 @@ _REGION_KEYS = ("region_id", "country", "level", "code", "name", "parent_id", "v
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
-    "downloads", "files", "load", "maps", "lookups", "regions", "macros",
+    "downloads", "files", "load", "maps", "lookups", "regions", "macros", "reference_tables",
 }  # fmt: skip
+# Warehouse tables of reviewable lists this project keeps under data/reference/ (no
+# source_id: loaded as they are, by column name, by the source that reads them).
+REFERENCE_TABLES = ("press_outlets",)
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
     "header_row", "unpivot",
@@ -114,6 +118,13 @@ class DeclaredSource:
         self.lookups = _lookups(path, data.get("lookups", {}))
         self.macros = _macros(path, data.get("macros", {}))
         self.regions = _regions(path, data.get("regions", []))
+        self.reference_tables = dict(data.get("reference_tables", {}))
+        for table, file_name in self.reference_tables.items():
+            if table not in REFERENCE_TABLES or ".." in str(file_name).split("/"):
+                raise DeclarationError(
+                    f"{path.name}: reference_tables.{table}: one of {REFERENCE_TABLES}, "
+                    "from a file under data/reference/"
+                )
         self.SOURCE = _source(path, data, self.files)
         self._check()
 
@@ -152,6 +163,12 @@ class DeclaredSource:
             ctx.con.execute(f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(params)}) AS {sql}")
         for name, (columns, rows) in self.lookups.items():
             stage_lookup(ctx, name, columns, rows)
+        for table, file_name in self.reference_tables.items():
+            ctx.con.execute(
+                f"INSERT INTO {table} BY NAME SELECT * FROM read_csv($path, all_varchar = true, "
+                "header = true, delim = ',', quote = '\"', escape = '\"')",
+                {"path": str(ctx.reference_csv(file_name))},
+            )
         for region in self.regions:
             ctx.con.execute(
                 f"INSERT INTO regions ({', '.join(_REGION_KEYS)}, source_id) "
