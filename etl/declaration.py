@@ -24,7 +24,8 @@ from pathlib import Path
 
 import openpyxl
 
-from etl import maps, raw_files
+from etl import maps, pseudonym, raw_files
+from etl.limits import Limits
 from etl.source import Download, LoadContext, RejectRule, Source, SourceError, quoted
 
 YEAR_BASES = ("incident", "received", "closed", "report", "period", "none")
@@ -53,13 +54,15 @@ _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
     "downloads", "files", "load", "maps", "lookups", "regions", "macros", "reference_tables",
+    "bundled", "limits",
 }  # fmt: skip
 # Warehouse tables of reviewable lists this project keeps under data/reference/ (no
 # source_id: loaded as they are, by column name, by the source that reads them).
 REFERENCE_TABLES = ("press_outlets",)
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
-    "header_row", "unpivot",
+    "header_row", "unpivot", "sheet_number", "header_search", "optional_columns",
+    "drop_other_columns", "pseudonym",
 }  # fmt: skip
 _LOAD_KEYS = {
     "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
@@ -85,6 +88,13 @@ class FileSpec:
     # Wide tables (one column per year): these columns become rows of (`name`, `value`),
     # each cell a record of its own, numbered by source row.
     unpivot: tuple[str, ...] = ()
+    sheet_number: int = 0  # xlsx: the sheet by position (1 = first) when its name varies
+    header_search: int = 0  # xlsx: the header is the first of these rows holding `columns`
+    optional_columns: tuple[str, ...] = ()  # not in every edition: staged empty when absent
+    drop_other_columns: bool = False  # stage only `columns` + `optional_columns`
+    # {into, namespace, from}: an officer key from these columns (upper case, spaces
+    # collapsed, joined by '|'), computed before `never_load` drops them (xlsx, json).
+    pseudonym: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -237,12 +247,13 @@ def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
             raise SourceError(f"file {spec.name}, row 0: the document is not a list of records")
         header = list(spec.columns) or sorted({key for record in records for key in record})
         rows = [tuple(record.get(column) for column in header) for record in records]
+        header, rows = _reshape(ctx, spec, header, rows)
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     elif spec.format == "geojson":
         header, rows = _geojson_records(ctx, spec)
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     else:
-        header, rows = _xlsx_records(ctx, spec)
+        header, rows = _reshape(ctx, spec, *_xlsx_records(ctx, spec))
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     if spec.columns:
         kept = [c for c in spec.columns if c not in spec.never_load]
@@ -266,6 +277,28 @@ def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
         f"SELECT {', '.join(quoted(c) for c in kept)}, name, value "
         f"FROM {table} UNPIVOT INCLUDE NULLS (value FOR name IN ({wide})) ORDER BY _row, name"
     )
+
+
+def _reshape(
+    ctx: LoadContext, spec: FileSpec, header: list[str], rows: list[tuple]
+) -> tuple[list[str], list[tuple]]:
+    """Optional columns added empty, other columns dropped, the pseudonym computed."""
+    missing = [c for c in spec.optional_columns if c not in header]
+    header, rows = [*header, *missing], [(*row, *(None for _ in missing)) for row in rows]
+    if spec.drop_other_columns:
+        wanted = [c for c in (*spec.columns, *spec.optional_columns) if c in header]
+        index = [header.index(c) for c in wanted]
+        header, rows = wanted, [tuple(row[i] for i in index) for row in rows]
+    if spec.pseudonym:
+        key = ctx.con.execute("SELECT getvariable('pseudonym_key')").fetchone()[0].encode()
+        index = [header.index(c) for c in spec.pseudonym["from"]]
+        keyed = []
+        for row in rows:
+            parts = [" ".join(str(row[i]).upper().split()) if row[i] else "" for i in index]
+            identity = "|".join(parts) if all(parts) else None
+            keyed.append((*row, pseudonym.officer_key(key, spec.pseudonym["namespace"], identity)))
+        header, rows = [*header, spec.pseudonym["into"]], keyed
+    return header, rows
 
 
 def _geojson_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
@@ -298,24 +331,43 @@ def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tup
     except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds for a bad file)
         raise SourceError(f"file {spec.name}, row 0: not a readable xlsx ({error})") from None
     try:
-        if spec.sheet not in workbook.sheetnames:
+        if spec.sheet_number:
+            if spec.sheet_number > len(workbook.worksheets):
+                raise SourceError(f"file {spec.name}, row 0: no sheet {spec.sheet_number}")
+            sheet = workbook.worksheets[spec.sheet_number - 1]
+        elif spec.sheet not in workbook.sheetnames:
             raise SourceError(
                 f"file {spec.name}, row 0: no sheet {spec.sheet!r} (it has {workbook.sheetnames})"
             )
+        else:
+            sheet = workbook[spec.sheet]
         rows = list(
-            raw_files.xlsx_rows(
-                workbook[spec.sheet].iter_rows(values_only=True), spec.name, ctx.source.limits
-            )
+            raw_files.xlsx_rows(sheet.iter_rows(values_only=True), spec.name, ctx.source.limits)
         )
+    except raw_files.TooLarge as error:
+        raise SourceError(str(error)) from None
     finally:
         workbook.close()
-    header_cells = rows[spec.header_row - 1] if len(rows) >= spec.header_row else ()
+    header_row = spec.header_row
+    if spec.header_search:
+        found = [
+            number
+            for number, row in enumerate(rows[: spec.header_search], start=1)
+            if set(spec.columns) <= {str(c).strip() for c in row if c is not None}
+        ]
+        if not found:
+            raise SourceError(
+                f"file {spec.name}, row 0 (header): no row among the first "
+                f"{spec.header_search} holds the columns {list(spec.columns)}"
+            )
+        header_row = found[0]
+    header_cells = rows[header_row - 1] if len(rows) >= header_row else ()
     header = [str(cell).strip() if cell is not None else "" for cell in header_cells]
     while header and not header[-1]:
         header.pop()
     header = [name or f"column{number}" for number, name in enumerate(header)]
     records = []
-    for row in rows[spec.header_row :]:
+    for row in rows[header_row:]:
         cells = list(row[: len(header)]) + [None] * (len(header) - len(row))
         records.append(tuple(_cell_text(cell) for cell in cells))
     while records and all(cell is None for cell in records[-1]):
@@ -409,11 +461,24 @@ def _file_spec(path: Path, entry: dict) -> FileSpec:
         sheet=entry.get("sheet", ""),
         header_row=int(entry.get("header_row", 1)),
         unpivot=tuple(entry.get("unpivot", ())),
+        sheet_number=int(entry.get("sheet_number", 0)),
+        header_search=int(entry.get("header_search", 0)),
+        optional_columns=tuple(entry.get("optional_columns", ())),
+        drop_other_columns=bool(entry.get("drop_other_columns", False)),
+        pseudonym=dict(entry["pseudonym"]) if "pseudonym" in entry else None,
     )
+    if spec.pseudonym and (
+        set(spec.pseudonym) != {"into", "namespace", "from"} or spec.format not in ("xlsx", "json")
+    ):
+        raise DeclarationError(
+            f"{path.name}: file {spec.name}: pseudonym = {{into, namespace, from}} (xlsx, json)"
+        )
     if spec.format not in FORMATS:
         raise DeclarationError(f"{path.name}: file {spec.name}: format not one of {FORMATS}")
-    if spec.format == "xlsx" and not spec.sheet:
-        raise DeclarationError(f"{path.name}: file {spec.name}: an xlsx file needs its sheet")
+    if spec.format == "xlsx" and not (spec.sheet or spec.sheet_number):
+        raise DeclarationError(
+            f"{path.name}: file {spec.name}: an xlsx file needs its sheet (or sheet_number)"
+        )
     return spec
 
 
@@ -502,6 +567,10 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
             downloads=downloads,
             year_basis=year_basis,
             repeats_are_records=bool(data["repeats_are_records"]),
+            bundled=bool(data.get("bundled", True)),
+            limits=Limits(**data.get("limits", {})),
         )
     except (KeyError, IndexError) as error:
         raise DeclarationError(f"{path.name}: missing {error}") from None
+    except TypeError as error:  # an unknown key in [limits]
+        raise DeclarationError(f"{path.name}: {error}") from None
