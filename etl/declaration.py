@@ -66,7 +66,7 @@ _FILE_KEYS = {
 }  # fmt: skip
 _LOAD_KEYS = {
     "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
-    "row_if", "check",
+    "row_if", "check", "tables",
 }  # fmt: skip
 
 
@@ -111,6 +111,8 @@ class LoadSpec:
     also: tuple[dict[str, str], ...] = ()
     row_if: str | None = None  # the first row only where this holds (the record still loads)
     checks: tuple[tuple[str, str], ...] = ()  # (when, message): stops the load
+    # Temporary tables made just before the load (a lookup from the tables loaded so far).
+    tables: tuple[tuple[str, str], ...] = ()
 
 
 class DeclaredSource:
@@ -197,6 +199,13 @@ class DeclaredSource:
         for spec in self.files:
             stage_file(ctx, spec)
         for load in self.loads:
+            for name, sql in load.tables:
+                values = {"source_id": ctx.source.slug, **(load.params or {})}
+                used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", sql))
+                ctx.con.execute(
+                    f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}",
+                    {key: value for key, value in values.items() if key in used},
+                )
             ctx.load_rows(
                 load.file,
                 staged_name(load.file, load.sheet or self._only_sheet(load.file)),
@@ -490,7 +499,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
     if into not in TARGETS:
         raise DeclarationError(f"{path.name}: load into {into!r}: not one of {TARGETS}")
     columns = dict(entry.get("columns", {}))
-    for name in [*columns, *entry.get("params", {})]:
+    for name in [*columns, *entry.get("params", {}), *entry.get("tables", {})]:
         # Target columns and parameter names go into SQL as identifiers: plain names only.
         if not _NAME.fullmatch(name):
             raise DeclarationError(f"{path.name}: {name!r} is not a plain column name")
@@ -523,6 +532,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         also=also,
         row_if=entry.get("row_if"),
         checks=tuple((check["when"], check["message"]) for check in entry.get("check", [])),
+        tables=tuple(entry.get("tables", {}).items()),
     )
 
 
