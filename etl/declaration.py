@@ -62,11 +62,11 @@ REFERENCE_TABLES = ("press_outlets",)
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
     "header_row", "unpivot", "sheet_number", "header_search", "optional_columns",
-    "drop_other_columns", "pseudonym",
+    "drop_other_columns", "pseudonym", "no_other_columns",
 }  # fmt: skip
 _LOAD_KEYS = {
     "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
-    "row_if", "check", "tables",
+    "row_if", "check", "tables", "crosswalk",
 }  # fmt: skip
 
 
@@ -95,6 +95,7 @@ class FileSpec:
     # {into, namespace, from}: an officer key from these columns (upper case, spaces
     # collapsed, joined by '|'), computed before `never_load` drops them (xlsx, json).
     pseudonym: dict | None = None
+    no_other_columns: bool = False  # a column beyond `columns` fails the build (a new layout)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,8 @@ class LoadSpec:
     checks: tuple[tuple[str, str], ...] = ()  # (when, message): stops the load
     # Temporary tables made just before the load (a lookup from the tables loaded so far).
     tables: tuple[tuple[str, str], ...] = ()
+    # A code/name crosswalk: records judged (reject rules) and counted, never stored.
+    crosswalk: bool = False
 
 
 class DeclaredSource:
@@ -171,10 +174,16 @@ class DeclaredSource:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
-        for name, (params, sql) in self.macros.items():
-            ctx.con.execute(f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(params)}) AS {sql}")
+        for kind, entry in self.maps.items():
+            if isinstance(entry, dict):
+                maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
+            else:
+                maps.stage_map(ctx, kind, entry)
         for name, (columns, rows) in self.lookups.items():
             stage_lookup(ctx, name, columns, rows)
+        # After the maps and lookups: a macro may read them.
+        for name, (params, sql) in self.macros.items():
+            ctx.con.execute(f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(params)}) AS {sql}")
         for table, file_name in self.reference_tables.items():
             ctx.con.execute(
                 f"INSERT INTO {table} BY NAME SELECT * FROM read_csv($path, all_varchar = true, "
@@ -187,11 +196,6 @@ class DeclaredSource:
                 f"VALUES ({', '.join('?' for _ in _REGION_KEYS)}, ?)",
                 [*(region.get(key) for key in _REGION_KEYS), ctx.source.slug],
             )
-        for kind, entry in self.maps.items():
-            if isinstance(entry, dict):
-                maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
-            else:
-                maps.stage_map(ctx, kind, entry)
         if self.hook:
             module_name, _, function = self.hook.partition(":")
             getattr(importlib.import_module(module_name), function)(ctx, self)
@@ -209,7 +213,7 @@ class DeclaredSource:
             ctx.load_rows(
                 load.file,
                 staged_name(load.file, load.sheet or self._only_sheet(load.file)),
-                load.into,
+                f"{load.into} (crosswalk)" if load.crosswalk else load.into,
                 columns=load.columns,
                 reject_rules=list(load.reject),
                 where=load.where,
@@ -267,6 +271,11 @@ def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
     if spec.columns:
         kept = [c for c in spec.columns if c not in spec.never_load]
         ctx.require_columns(table, spec.name, kept)
+    if spec.no_other_columns:
+        staged = [row[0] for row in ctx.con.execute(f"DESCRIBE {table}").fetchall()]
+        extra = sorted(set(staged) - {"_row", "_raw", *spec.columns, *spec.optional_columns})
+        if extra:
+            raise SourceError(f"file {spec.name}, row 0 (header): unexpected column(s) {extra}")
     if spec.unpivot:
         _unpivot(ctx, table, spec)
     return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -315,6 +324,12 @@ def _geojson_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[
     have, a null value being fine), then `geometry_type` and `geometry` (the GeoJSON geometry
     object as compact JSON text; NULL when a feature has none)."""
     document = ctx.read_json(spec.name)
+    # GeoJSON is WGS84 (RFC 7946); an older file may name another system in `crs`.
+    crs = document.get("crs") if isinstance(document, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = str((properties or {}).get("name", "")) if isinstance(properties, dict) else str(crs)
+    if crs and "4326" not in name and "CRS84" not in name:
+        raise SourceError(f"file {spec.name}, row 0 (header): crs {name!r} is not WGS84")
     wanted = [c for c in spec.columns if c not in spec.never_load]
     features = ctx.json_records(spec.name, document, "features", wanted)
     properties = [(feature.get("properties") or {}) for feature in features]
@@ -475,6 +490,7 @@ def _file_spec(path: Path, entry: dict) -> FileSpec:
         optional_columns=tuple(entry.get("optional_columns", ())),
         drop_other_columns=bool(entry.get("drop_other_columns", False)),
         pseudonym=dict(entry["pseudonym"]) if "pseudonym" in entry else None,
+        no_other_columns=bool(entry.get("no_other_columns", False)),
     )
     if spec.pseudonym and (
         set(spec.pseudonym) != {"into", "namespace", "from"} or spec.format not in ("xlsx", "json")
@@ -520,7 +536,7 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
     order_by = tuple(entry.get("order_by", ()))
     if set(order_by) - set(columns):
         raise DeclarationError(f"{path.name}: order_by names a column the load does not fill")
-    return LoadSpec(
+    spec = LoadSpec(
         file=entry["file"],
         into=into,
         columns=columns,
@@ -533,7 +549,13 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         row_if=entry.get("row_if"),
         checks=tuple((check["when"], check["message"]) for check in entry.get("check", [])),
         tables=tuple(entry.get("tables", {}).items()),
+        crosswalk=bool(entry.get("crosswalk", False)),
     )
+    if spec.crosswalk == bool(spec.columns):
+        raise DeclarationError(
+            f"{path.name}: load of {spec.file}: a column map, or crosswalk = true without one"
+        )
+    return spec
 
 
 def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:

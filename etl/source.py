@@ -405,14 +405,15 @@ class LoadContext:
                     values,
                 ).fetchone()[0]
 
-            loaded = insert(target, columns, row_if)
+            # No column map: the records are judged and counted, not stored (a crosswalk).
+            loaded = insert(target, columns, row_if) if columns else 0
             for replaced in also:
                 more = {k: v for k, v in replaced.items() if k not in ("if", "into")}
                 if "into" in replaced:  # a row of another table: its own whole column map
                     insert(replaced["into"], more, replaced.get("if"))
                 else:
                     insert(target, {**columns, **more}, replaced.get("if"))
-            if row_if or also:  # records, not rows: a record may give no row or several
+            if row_if or also or not columns:  # records, not rows (a record: 0, 1 or more)
                 loaded = self.con.execute(
                     "SELECT count(*) FROM _judged WHERE _reason IS NULL"
                 ).fetchone()[0]
