@@ -111,7 +111,7 @@ class LoadSpec:
     # More rows per loaded record: each entry replaces some columns of the map.
     also: tuple[dict[str, str], ...] = ()
     row_if: str | None = None  # the first row only where this holds (the record still loads)
-    checks: tuple[tuple[str, str], ...] = ()  # (when, message): stops the load
+    checks: tuple[tuple[str, str, str], ...] = ()  # (when, message, value): stops the load
     # Temporary tables made just before the load (a lookup from the tables loaded so far).
     tables: tuple[tuple[str, str], ...] = ()
     # A code/name crosswalk: records judged (reject rules) and counted, never stored.
@@ -166,7 +166,9 @@ class DeclaredSource:
                 )
             # A map is its file name, or {file = "...", regime = "..."} to name the rules an
             # outcome map describes in the warehouse's outcome_map.
-            if isinstance(entry, dict) and (set(entry) - {"file", "regime"} or "file" not in entry):
+            if isinstance(entry, dict) and (
+                set(entry) - {"file", "regime", "note"} or "file" not in entry
+            ):
                 raise DeclarationError(
                     f"{self.path.name}: maps.{kind}: a file name or {{file = ..., regime = ...}}"
                 )
@@ -174,9 +176,14 @@ class DeclaredSource:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
+        if not self.hook:  # files first: a map's note may quote a publisher's code list
+            for spec in self.files:
+                stage_file(ctx, spec)
         for kind, entry in self.maps.items():
             if isinstance(entry, dict):
-                maps.stage_map(ctx, kind, entry["file"], entry.get("regime", ""))
+                maps.stage_map(
+                    ctx, kind, entry["file"], entry.get("regime", ""), entry.get("note", "note")
+                )
             else:
                 maps.stage_map(ctx, kind, entry)
         for name, (columns, rows) in self.lookups.items():
@@ -200,8 +207,6 @@ class DeclaredSource:
             module_name, _, function = self.hook.partition(":")
             getattr(importlib.import_module(module_name), function)(ctx, self)
             return
-        for spec in self.files:
-            stage_file(ctx, spec)
         for load in self.loads:
             for name, sql in load.tables:
                 values = {"source_id": ctx.source.slug, **(load.params or {})}
@@ -386,7 +391,7 @@ def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tup
             )
         header_row = found[0]
     header_cells = rows[header_row - 1] if len(rows) >= header_row else ()
-    header = [str(cell).strip() if cell is not None else "" for cell in header_cells]
+    header = [_cell_text(cell) or "" for cell in header_cells]
     while header and not header[-1]:
         header.pop()
     header = [name or f"column{number}" for number, name in enumerate(header)]
@@ -547,7 +552,10 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         sheet=entry.get("sheet", ""),
         also=also,
         row_if=entry.get("row_if"),
-        checks=tuple((check["when"], check["message"]) for check in entry.get("check", [])),
+        checks=tuple(
+            (check["when"], check["message"], check.get("value", "NULL"))
+            for check in entry.get("check", [])
+        ),
         tables=tuple(entry.get("tables", {}).items()),
         crosswalk=bool(entry.get("crosswalk", False)),
     )

@@ -330,7 +330,7 @@ class LoadContext:
         order_by: tuple[str, ...] = (),
         also: tuple[dict[str, str], ...] = (),
         row_if: str | None = None,
-        checks: tuple[tuple[str, str], ...] = (),
+        checks: tuple[tuple[str, str, str], ...] = (),
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
@@ -348,8 +348,9 @@ class LoadContext:
         and the expressions may use window functions, computed over the accepted records.
         An entry with `into` is a row of another table (its whole column map: a boundary
         file's features also list their regions).
-        `checks` are (condition, message) pairs over the accepted records (window functions
+        `checks` are (condition, message, value) over the accepted records (window functions
         allowed): a record for which one holds stops the load, before any row is inserted,
+        the message quoting the record's `value` (SQL; NULL: none),
         where the records cannot be loaded consistently (one population per departement-year).
         """
         if not self.source.repeats_are_records:
@@ -380,14 +381,16 @@ class LoadContext:
                 "WHERE _reason IS NOT NULL",
                 {**values, "file_name": file_name},
             ).fetchone()[0]
-            for condition, message in checks:
+            for condition, message, value in checks:
                 broken = self._execute(
-                    f"SELECT _row FROM (SELECT _row, ({condition}) AS _bad FROM _judged "
-                    "WHERE _reason IS NULL) WHERE _bad ORDER BY _row LIMIT 1",
+                    f"SELECT _row, _value FROM (SELECT _row, ({condition}) AS _bad, "
+                    f"({value}) AS _value FROM _judged WHERE _reason IS NULL) WHERE _bad "
+                    "ORDER BY _row LIMIT 1",
                     values,
                 ).fetchone()
                 if broken:
-                    raise SourceError(f"file {file_name}, row {broken[0]}: {message}")
+                    quoted_value = "" if broken[1] is None else f": {broken[1]!r}"
+                    raise SourceError(f"file {file_name}, row {broken[0]}: {message}{quoted_value}")
             # By position: target column names are not names of the staged rows.
             positions = [str(list(columns).index(column) + 1) for column in order_by]
 
