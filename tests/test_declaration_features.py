@@ -284,3 +284,43 @@ def test_reference_tables_and_unknown_keys(tmp_path):
     bad = CROSSWALK + '\n[reference_tables]\nallegations = "press_outlets.csv"\n'
     with pytest.raises(DeclarationError, match="reference_tables.allegations"):
         load(tmp_path / "again", bad, {"pairs.csv": "code,name\nUS,United States\n"})
+
+
+def test_a_load_reads_a_joined_table(tmp_path):
+    declaration = """
+[[lookups.names]]
+code = "1"
+label = "one"
+
+[[files]]
+name = "codes.csv"
+columns = ["code"]
+
+[[load]]
+file = "codes.csv"
+into = "statistics"
+from = "joined"
+
+[load.tables]
+joined = '''
+SELECT s.*, n.label AS code_label
+FROM staged_codes_csv s LEFT JOIN lookup_names n USING (code)'''
+
+[load.columns]
+source_id = "$source_id"
+measure = "coalesce(code_label, 'unknown')"
+measure_original = "code"
+unit = "'count'"
+
+[[load.reject]]
+column = "code"
+reason = "code is empty"
+when = "code IS NULL"
+"""
+    con, ctx = load(tmp_path, declaration, {"codes.csv": "code\n1\n2\n\n"})
+    assert con.execute("SELECT measure FROM statistics ORDER BY 1").fetchall() == [
+        ("one",),
+        ("unknown",),
+    ]
+    tally = ctx.counts["codes.csv"]
+    assert (tally.rows_read, tally.rows_loaded, tally.rows_rejected) == (3, 2, 1)
