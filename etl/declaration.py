@@ -16,6 +16,7 @@ such as geometry; the hook then runs instead of the declared loads, with the sam
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass
@@ -23,17 +24,20 @@ from pathlib import Path
 
 import openpyxl
 
-from etl import maps, raw_files
+from etl import maps, pseudonym, raw_files
+from etl.limits import Limits
 from etl.source import Download, LoadContext, RejectRule, Source, SourceError, quoted
 
 YEAR_BASES = ("incident", "received", "closed", "report", "period", "none")
-FORMATS = ("csv", "json", "xlsx")
+FORMATS = ("csv", "json", "xlsx", "geojson")
 # Target tables a declaration may load (the warehouse's fact and reference tables).
 TARGETS = (
     "allegations",
+    "boundaries",
     "assignments",
     "boundaries",
     "cases",
+    "case_events",
     "closing_reports",
     "departure_letters",
     "directives",
@@ -46,16 +50,25 @@ TARGETS = (
     "jurisdictions",
 )
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_REGION_KEYS = ("region_id", "country", "level", "code", "name", "parent_id", "valid_note")
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
-    "downloads", "files", "load", "maps",
+    "downloads", "files", "load", "maps", "lookups", "regions", "macros", "reference_tables",
+    "bundled", "limits",
 }  # fmt: skip
+# Warehouse tables of reviewable lists this project keeps under data/reference/ (no
+# source_id: loaded as they are, by column name, by the source that reads them).
+REFERENCE_TABLES = ("press_outlets",)
 _FILE_KEYS = {
     "name", "format", "delimiter", "quote", "records", "columns", "never_load", "sheet",
-    "header_row", "unpivot",
+    "header_row", "unpivot", "sheet_number", "header_search", "optional_columns",
+    "drop_other_columns", "pseudonym", "no_other_columns",
 }  # fmt: skip
-_LOAD_KEYS = {"file", "sheet", "into", "columns", "reject", "where", "params", "order_by"}
+_LOAD_KEYS = {
+    "file", "sheet", "into", "columns", "reject", "where", "params", "order_by", "also",
+    "row_if", "check", "tables", "crosswalk", "from",
+}  # fmt: skip
 
 
 class DeclarationError(Exception):
@@ -76,6 +89,14 @@ class FileSpec:
     # Wide tables (one column per year): these columns become rows of (`name`, `value`),
     # each cell a record of its own, numbered by source row.
     unpivot: tuple[str, ...] = ()
+    sheet_number: int = 0  # xlsx: the sheet by position (1 = first) when its name varies
+    header_search: int = 0  # xlsx: the header is the first of these rows holding `columns`
+    optional_columns: tuple[str, ...] = ()  # not in every edition: staged empty when absent
+    drop_other_columns: bool = False  # stage only `columns` + `optional_columns`
+    # {into, namespace, from}: an officer key from these columns (upper case, spaces
+    # collapsed, joined by '|'), computed before `never_load` drops them (xlsx, json).
+    pseudonym: dict | None = None
+    no_other_columns: bool = False  # a column beyond `columns` fails the build (a new layout)
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,17 @@ class LoadSpec:
     params: dict | None = None
     order_by: tuple[str, ...] = ()
     sheet: str = ""  # xlsx: which of the file's declared sheets (a workbook of several)
+    # More rows per loaded record: each entry replaces some columns of the map.
+    also: tuple[dict[str, str], ...] = ()
+    row_if: str | None = None  # the first row only where this holds (the record still loads)
+    checks: tuple[tuple[str, str, str], ...] = ()  # (when, message, value): stops the load
+    # Temporary tables made just before the load (a lookup from the tables loaded so far).
+    tables: tuple[tuple[str, str], ...] = ()
+    # A code/name crosswalk: records judged (reject rules) and counted, never stored.
+    crosswalk: bool = False
+    # Read this table of [load.tables] (the staged file with columns joined on, keeping
+    # `_row` and `_raw`) instead of the staged file: one join, not a subquery per column.
+    from_table: str = ""
 
 
 class DeclaredSource:
@@ -102,6 +134,16 @@ class DeclaredSource:
         self.loads = tuple(_load_spec(path, entry) for entry in data.get("load", []))
         self.maps = dict(data.get("maps", {}))
         self.hook = data.get("hook", "")
+        self.lookups = _lookups(path, data.get("lookups", {}))
+        self.macros = _macros(path, data.get("macros", {}))
+        self.regions = _regions(path, data.get("regions", []))
+        self.reference_tables = dict(data.get("reference_tables", {}))
+        for table, file_name in self.reference_tables.items():
+            if table not in REFERENCE_TABLES or ".." in str(file_name).split("/"):
+                raise DeclarationError(
+                    f"{path.name}: reference_tables.{table}: one of {REFERENCE_TABLES}, "
+                    "from a file under data/reference/"
+                )
         self.SOURCE = _source(path, data, self.files)
         self._check()
 
@@ -121,37 +163,89 @@ class DeclaredSource:
                 raise DeclarationError(
                     f"{self.path.name}: load reads {load.file!r}: say which sheet ({sheets})"
                 )
-        for kind in self.maps:
+        for kind, entry in self.maps.items():
             if kind not in maps.KINDS:
                 raise DeclarationError(
                     f"{self.path.name}: maps.{kind}: not one of {sorted(maps.KINDS)}"
+                )
+            # A map is its file name, or {file = "...", regime = "..."} to name the rules an
+            # outcome map describes in the warehouse's outcome_map.
+            if isinstance(entry, dict) and (
+                set(entry) - {"file", "regime", "note"} or "file" not in entry
+            ):
+                raise DeclarationError(
+                    f"{self.path.name}: maps.{kind}: a file name or {{file = ..., regime = ...}}"
                 )
         if not self.hook and not self.loads:
             raise DeclarationError(f"{self.path.name}: no [[load]] and no hook")
 
     def load(self, ctx: LoadContext) -> None:
-        for kind, file_name in self.maps.items():
-            maps.stage_map(ctx, kind, file_name)
+        if not self.hook:  # files first: a map's note may quote a publisher's code list
+            for spec in self.files:
+                stage_file(ctx, spec)
+        for kind, entry in self.maps.items():
+            if isinstance(entry, dict):
+                maps.stage_map(
+                    ctx, kind, entry["file"], entry.get("regime", ""), entry.get("note", "note")
+                )
+            else:
+                maps.stage_map(ctx, kind, entry)
+        for name, (columns, rows) in self.lookups.items():
+            stage_lookup(ctx, name, columns, rows)
+        # After the maps and lookups: a macro may read them.
+        for name, (params, sql) in self.macros.items():
+            ctx.con.execute(f"CREATE OR REPLACE TEMP MACRO {name}({', '.join(params)}) AS {sql}")
+        for table, file_name in self.reference_tables.items():
+            ctx.con.execute(
+                f"INSERT INTO {table} BY NAME SELECT * FROM read_csv($path, all_varchar = true, "
+                "header = true, delim = ',', quote = '\"', escape = '\"')",
+                {"path": str(ctx.reference_csv(file_name))},
+            )
+        for region in self.regions:
+            ctx.con.execute(
+                f"INSERT INTO regions ({', '.join(_REGION_KEYS)}, source_id) "
+                f"VALUES ({', '.join('?' for _ in _REGION_KEYS)}, ?)",
+                [*(region.get(key) for key in _REGION_KEYS), ctx.source.slug],
+            )
         if self.hook:
             module_name, _, function = self.hook.partition(":")
             getattr(importlib.import_module(module_name), function)(ctx, self)
             return
-        for spec in self.files:
-            stage_file(ctx, spec)
         for load in self.loads:
+            for name, sql in load.tables:
+                values = {"source_id": ctx.source.slug, **(load.params or {})}
+                used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", sql))
+                ctx.con.execute(
+                    f"CREATE OR REPLACE TEMP TABLE {name} AS {sql}",
+                    {key: value for key, value in values.items() if key in used},
+                )
             ctx.load_rows(
                 load.file,
-                staged_name(load.file, load.sheet or self._only_sheet(load.file)),
-                load.into,
+                load.from_table
+                or staged_name(load.file, load.sheet or self._only_sheet(load.file)),
+                f"{load.into} (crosswalk)" if load.crosswalk else load.into,
                 columns=load.columns,
                 reject_rules=list(load.reject),
                 where=load.where,
                 params=load.params,
                 order_by=load.order_by,
+                also=load.also,
+                row_if=load.row_if,
+                checks=load.checks,
             )
 
     def _only_sheet(self, file_name: str) -> str:
         return next(spec.sheet for spec in self.files if spec.name == file_name)
+
+
+def stage_lookup(ctx: LoadContext, name: str, columns: list[str], rows: list[tuple]) -> None:
+    """A small table written in the declaration (`[[lookups.<name>]]` rows), as the temporary
+    table `lookup_<name>` of text columns the column map and rules read."""
+    table = f"lookup_{name}"
+    ctx.con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} ({', '.join(f'{c} VARCHAR' for c in columns)})"
+    )
+    ctx.con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' for _ in columns)})", rows)
 
 
 def staged_name(file_name: str, sheet: str = "") -> str:
@@ -176,13 +270,22 @@ def stage_file(ctx: LoadContext, spec: FileSpec) -> int:
             raise SourceError(f"file {spec.name}, row 0: the document is not a list of records")
         header = list(spec.columns) or sorted({key for record in records for key in record})
         rows = [tuple(record.get(column) for column in header) for record in records]
+        header, rows = _reshape(ctx, spec, header, rows)
+        ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
+    elif spec.format == "geojson":
+        header, rows = _geojson_records(ctx, spec)
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     else:
-        header, rows = _xlsx_records(ctx, spec)
+        header, rows = _reshape(ctx, spec, *_xlsx_records(ctx, spec))
         ctx.stage_rows(table, header, rows, spec.never_load, file_name=spec.name)
     if spec.columns:
         kept = [c for c in spec.columns if c not in spec.never_load]
         ctx.require_columns(table, spec.name, kept)
+    if spec.no_other_columns:
+        staged = [row[0] for row in ctx.con.execute(f"DESCRIBE {table}").fetchall()]
+        extra = sorted(set(staged) - {"_row", "_raw", *spec.columns, *spec.optional_columns})
+        if extra:
+            raise SourceError(f"file {spec.name}, row 0 (header): unexpected column(s) {extra}")
     if spec.unpivot:
         _unpivot(ctx, table, spec)
     return ctx.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
@@ -204,6 +307,52 @@ def _unpivot(ctx: LoadContext, table: str, spec: FileSpec) -> None:
     )
 
 
+def _reshape(
+    ctx: LoadContext, spec: FileSpec, header: list[str], rows: list[tuple]
+) -> tuple[list[str], list[tuple]]:
+    """Optional columns added empty, other columns dropped, the pseudonym computed."""
+    missing = [c for c in spec.optional_columns if c not in header]
+    header, rows = [*header, *missing], [(*row, *(None for _ in missing)) for row in rows]
+    if spec.drop_other_columns:
+        wanted = [c for c in (*spec.columns, *spec.optional_columns) if c in header]
+        index = [header.index(c) for c in wanted]
+        header, rows = wanted, [tuple(row[i] for i in index) for row in rows]
+    if spec.pseudonym:
+        key = ctx.con.execute("SELECT getvariable('pseudonym_key')").fetchone()[0].encode()
+        index = [header.index(c) for c in spec.pseudonym["from"]]
+        keyed = []
+        for row in rows:
+            parts = [" ".join(str(row[i]).upper().split()) if row[i] else "" for i in index]
+            identity = "|".join(parts) if all(parts) else None
+            keyed.append((*row, pseudonym.officer_key(key, spec.pseudonym["namespace"], identity)))
+        header, rows = [*header, spec.pseudonym["into"]], keyed
+    return header, rows
+
+
+def _geojson_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
+    """A FeatureCollection's features: their properties (`columns`, which every feature must
+    have, a null value being fine), then `geometry_type` and `geometry` (the GeoJSON geometry
+    object as compact JSON text; NULL when a feature has none)."""
+    document = ctx.read_json(spec.name)
+    # GeoJSON is WGS84 (RFC 7946); an older file may name another system in `crs`.
+    crs = document.get("crs") if isinstance(document, dict) else None
+    properties = crs.get("properties") if isinstance(crs, dict) else None
+    name = str((properties or {}).get("name", "")) if isinstance(properties, dict) else str(crs)
+    if crs and "4326" not in name and "CRS84" not in name:
+        raise SourceError(f"file {spec.name}, row 0 (header): crs {name!r} is not WGS84")
+    wanted = [c for c in spec.columns if c not in spec.never_load]
+    features = ctx.json_records(spec.name, document, "features", wanted)
+    properties = [(feature.get("properties") or {}) for feature in features]
+    header = list(spec.columns) or sorted({key for values in properties for key in values})
+    rows = []
+    for feature, values in zip(features, properties, strict=True):
+        geometry = feature.get("geometry")
+        shape = None if geometry is None else json.dumps(geometry, separators=(",", ":"))
+        kind = geometry.get("type") if isinstance(geometry, dict) else None
+        rows.append((*(values.get(column) for column in header), kind, shape))
+    return [*header, "geometry_type", "geometry"], rows
+
+
 def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tuple]]:
     """A sheet's header (at `header_row`) and the rows below it, as text, trailing blanks cut."""
     path = ctx.path(spec.name)
@@ -216,24 +365,43 @@ def _xlsx_records(ctx: LoadContext, spec: FileSpec) -> tuple[list[str], list[tup
     except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds for a bad file)
         raise SourceError(f"file {spec.name}, row 0: not a readable xlsx ({error})") from None
     try:
-        if spec.sheet not in workbook.sheetnames:
+        if spec.sheet_number:
+            if spec.sheet_number > len(workbook.worksheets):
+                raise SourceError(f"file {spec.name}, row 0: no sheet {spec.sheet_number}")
+            sheet = workbook.worksheets[spec.sheet_number - 1]
+        elif spec.sheet not in workbook.sheetnames:
             raise SourceError(
                 f"file {spec.name}, row 0: no sheet {spec.sheet!r} (it has {workbook.sheetnames})"
             )
+        else:
+            sheet = workbook[spec.sheet]
         rows = list(
-            raw_files.xlsx_rows(
-                workbook[spec.sheet].iter_rows(values_only=True), spec.name, ctx.source.limits
-            )
+            raw_files.xlsx_rows(sheet.iter_rows(values_only=True), spec.name, ctx.source.limits)
         )
+    except raw_files.TooLarge as error:
+        raise SourceError(str(error)) from None
     finally:
         workbook.close()
-    header_cells = rows[spec.header_row - 1] if len(rows) >= spec.header_row else ()
-    header = [str(cell).strip() if cell is not None else "" for cell in header_cells]
+    header_row = spec.header_row
+    if spec.header_search:
+        found = [
+            number
+            for number, row in enumerate(rows[: spec.header_search], start=1)
+            if set(spec.columns) <= {str(c).strip() for c in row if c is not None}
+        ]
+        if not found:
+            raise SourceError(
+                f"file {spec.name}, row 0 (header): no row among the first "
+                f"{spec.header_search} holds the columns {list(spec.columns)}"
+            )
+        header_row = found[0]
+    header_cells = rows[header_row - 1] if len(rows) >= header_row else ()
+    header = [_cell_text(cell) or "" for cell in header_cells]
     while header and not header[-1]:
         header.pop()
     header = [name or f"column{number}" for number, name in enumerate(header)]
     records = []
-    for row in rows[spec.header_row :]:
+    for row in rows[header_row:]:
         cells = list(row[: len(header)]) + [None] * (len(header) - len(row))
         records.append(tuple(_cell_text(cell) for cell in cells))
     while records and all(cell is None for cell in records[-1]):
@@ -266,6 +434,52 @@ def _read(path: Path) -> dict:
     return data
 
 
+def _lookups(path: Path, data: dict) -> dict[str, tuple[list[str], list[tuple]]]:
+    """`[[lookups.<name>]]` rows: every row has the same keys, plain names, text values."""
+    tables = {}
+    for name, rows in data.items():
+        if not _NAME.fullmatch(name) or not isinstance(rows, list) or not rows:
+            raise DeclarationError(f"{path.name}: lookups.{name}: a list of rows, a plain name")
+        columns = list(rows[0])
+        for number, row in enumerate(rows, start=1):
+            if list(row) != columns or not all(_NAME.fullmatch(c) for c in columns):
+                raise DeclarationError(
+                    f"{path.name}: lookups.{name}, row {number}: the keys {columns} in order"
+                )
+        tables[name] = (columns, [tuple(str(row[c]) for c in columns) for row in rows])
+    return tables
+
+
+def _macros(path: Path, data: dict) -> dict[str, tuple[list[str], str]]:
+    """`[macros] name = { params = ["x"], sql = "..." }`: SQL functions the maps and rules
+    call (one definition of a code's normal form instead of a copy per expression)."""
+    macros = {}
+    for name, entry in data.items():
+        params = list(entry.get("params", [])) if isinstance(entry, dict) else []
+        if (
+            not isinstance(entry, dict)
+            or set(entry) - {"params", "sql"}
+            or not isinstance(entry.get("sql"), str)
+            or not all(_NAME.fullmatch(p) for p in [name, *params])
+        ):
+            raise DeclarationError(f"{path.name}: macros.{name}: {{params = [...], sql = ...}}")
+        macros[name] = (params, entry["sql"])
+    return macros
+
+
+def _regions(path: Path, rows: list) -> list[dict]:
+    """`[[regions]]`: regions a source lists by hand (the city itself, units with no map)."""
+    for number, row in enumerate(rows, start=1):
+        unknown = set(row) - set(_REGION_KEYS)
+        missing = {"region_id", "country", "level", "code", "name"} - set(row)
+        if unknown or missing:
+            raise DeclarationError(
+                f"{path.name}: [[regions]] row {number}: unknown {sorted(unknown)}, "
+                f"missing {sorted(missing)}"
+            )
+    return list(rows)
+
+
 def _file_spec(path: Path, entry: dict) -> FileSpec:
     unknown = set(entry) - _FILE_KEYS
     if unknown:
@@ -281,11 +495,25 @@ def _file_spec(path: Path, entry: dict) -> FileSpec:
         sheet=entry.get("sheet", ""),
         header_row=int(entry.get("header_row", 1)),
         unpivot=tuple(entry.get("unpivot", ())),
+        sheet_number=int(entry.get("sheet_number", 0)),
+        header_search=int(entry.get("header_search", 0)),
+        optional_columns=tuple(entry.get("optional_columns", ())),
+        drop_other_columns=bool(entry.get("drop_other_columns", False)),
+        pseudonym=dict(entry["pseudonym"]) if "pseudonym" in entry else None,
+        no_other_columns=bool(entry.get("no_other_columns", False)),
     )
+    if spec.pseudonym and (
+        set(spec.pseudonym) != {"into", "namespace", "from"} or spec.format not in ("xlsx", "json")
+    ):
+        raise DeclarationError(
+            f"{path.name}: file {spec.name}: pseudonym = {{into, namespace, from}} (xlsx, json)"
+        )
     if spec.format not in FORMATS:
         raise DeclarationError(f"{path.name}: file {spec.name}: format not one of {FORMATS}")
-    if spec.format == "xlsx" and not spec.sheet:
-        raise DeclarationError(f"{path.name}: file {spec.name}: an xlsx file needs its sheet")
+    if spec.format == "xlsx" and not (spec.sheet or spec.sheet_number):
+        raise DeclarationError(
+            f"{path.name}: file {spec.name}: an xlsx file needs its sheet (or sheet_number)"
+        )
     return spec
 
 
@@ -297,17 +525,28 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
     if into not in TARGETS:
         raise DeclarationError(f"{path.name}: load into {into!r}: not one of {TARGETS}")
     columns = dict(entry.get("columns", {}))
-    for name in [*columns, *entry.get("params", {})]:
+    for name in [*columns, *entry.get("params", {}), *entry.get("tables", {})]:
         # Target columns and parameter names go into SQL as identifiers: plain names only.
         if not _NAME.fullmatch(name):
             raise DeclarationError(f"{path.name}: {name!r} is not a plain column name")
     rules = tuple(
         RejectRule(rule["column"], rule["reason"], rule["when"]) for rule in entry.get("reject", [])
     )
+    also = tuple(dict(more) for more in entry.get("also", ()))
+    for more in also:
+        if more.get("into", into) not in TARGETS:
+            raise DeclarationError(f"{path.name}: also into {more['into']!r}: not a target")
+        for name in set(more) - {"if", "into"}:
+            if not _NAME.fullmatch(name):
+                raise DeclarationError(f"{path.name}: {name!r} is not a plain column name")
+    if any(set(more) - set(columns) - {"if"} for more in also if "into" not in more):
+        raise DeclarationError(
+            f"{path.name}: [[load.also]] replaces a column the load does not fill"
+        )
     order_by = tuple(entry.get("order_by", ()))
     if set(order_by) - set(columns):
         raise DeclarationError(f"{path.name}: order_by names a column the load does not fill")
-    return LoadSpec(
+    spec = LoadSpec(
         file=entry["file"],
         into=into,
         columns=columns,
@@ -316,7 +555,23 @@ def _load_spec(path: Path, entry: dict) -> LoadSpec:
         params=dict(entry.get("params", {})) or None,
         order_by=order_by,
         sheet=entry.get("sheet", ""),
+        also=also,
+        row_if=entry.get("row_if"),
+        checks=tuple(
+            (check["when"], check["message"], check.get("value", "NULL"))
+            for check in entry.get("check", [])
+        ),
+        tables=tuple(entry.get("tables", {}).items()),
+        crosswalk=bool(entry.get("crosswalk", False)),
+        from_table=entry.get("from", ""),
     )
+    if spec.from_table and spec.from_table not in dict(spec.tables):
+        raise DeclarationError(f"{path.name}: load from {spec.from_table!r}: not in its tables")
+    if spec.crosswalk == bool(spec.columns):
+        raise DeclarationError(
+            f"{path.name}: load of {spec.file}: a column map, or crosswalk = true without one"
+        )
+    return spec
 
 
 def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
@@ -360,6 +615,10 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
             downloads=downloads,
             year_basis=year_basis,
             repeats_are_records=bool(data["repeats_are_records"]),
+            bundled=bool(data.get("bundled", True)),
+            limits=Limits(**data.get("limits", {})),
         )
     except (KeyError, IndexError) as error:
         raise DeclarationError(f"{path.name}: missing {error}") from None
+    except TypeError as error:  # an unknown key in [limits]
+        raise DeclarationError(f"{path.name}: {error}") from None

@@ -328,6 +328,9 @@ class LoadContext:
         where: str | None = None,
         params: dict | None = None,
         order_by: tuple[str, ...] = (),
+        also: tuple[dict[str, str], ...] = (),
+        row_if: str | None = None,
+        checks: tuple[tuple[str, str, str], ...] = (),
     ) -> int:
         """Insert staged rows into `target` through the column map; reject the rest.
 
@@ -339,6 +342,18 @@ class LoadContext:
         to values as `$name` from `params` (`$source_id` is always given): a value is
         never written into the SQL text. `order_by` (target columns) stores the rows in
         that order, so that DuckDB can skip whole blocks when a query filters on them.
+        `also`: each loaded record gives one more row per entry, the column map with those
+        columns replaced (a record of two measures: two statistics rows); the record is
+        judged once, so it is loaded or rejected as a whole and counts once. An entry's
+        `if` (SQL over the staged row) and `row_if` (the first row's) make a row only where
+        they hold: a wide record's empty cells make no row, yet the record is loaded. They
+        and the expressions may use window functions, computed over the accepted records.
+        An entry with `into` is a row of another table (its whole column map: a boundary
+        file's features also list their regions).
+        `checks` are (condition, message, value) over the accepted records (window functions
+        allowed): a record for which one holds stops the load, before any row is inserted,
+        the message quoting the record's `value` (SQL; NULL: none),
+        where the records cannot be loaded consistently (one population per departement-year).
         """
         if not self.source.repeats_are_records:
             reject_rules = [*reject_rules, EXACT_DUPLICATE]
@@ -370,19 +385,50 @@ class LoadContext:
                 "WHERE _reason IS NOT NULL",
                 {**values, "file_name": file_name},
             ).fetchone()[0]
-            target_columns = ", ".join(columns)
-            expressions = ", ".join(columns.values())
+            for condition, message, value in checks:
+                broken = self._execute(
+                    f"SELECT _row, _value FROM (SELECT _row, ({condition}) AS _bad, "
+                    f"({value}) AS _value FROM _judged WHERE _reason IS NULL) WHERE _bad "
+                    "ORDER BY _row LIMIT 1",
+                    values,
+                ).fetchone()
+                if broken:
+                    quoted_value = "" if broken[1] is None else f": {broken[1]!r}"
+                    raise SourceError(f"file {file_name}, row {broken[0]}: {message}{quoted_value}")
             # By position: target column names are not names of the staged rows.
             positions = [str(list(columns).index(column) + 1) for column in order_by]
-            ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
-            loaded = self._execute(
-                f"INSERT INTO {target} ({target_columns}) "
-                f"SELECT {expressions} FROM _judged AS published WHERE _reason IS NULL{ordered}",
-                values,
-            ).fetchone()[0]
+
+            # Conditions and expressions are computed together over the accepted records, so
+            # both may use window functions (one row per departement-year: row_number() ...).
+            def insert(table: str, mapped: dict[str, str], condition: str | None):
+                selected = ", ".join(f"{sql} AS _c{n}" for n, sql in enumerate(mapped.values()))
+                keep = f"({condition})" if condition else "true"
+                ordered = f" ORDER BY {', '.join(positions)}" if positions else ""
+                ordered = ordered if table == target else ""
+                return self._execute(
+                    f"INSERT INTO {table} ({', '.join(mapped)}) SELECT * EXCLUDE (_keep) FROM "
+                    f"(SELECT {selected}, {keep} AS _keep FROM _judged AS published "
+                    "WHERE _reason IS NULL) "
+                    f"WHERE _keep{ordered}",
+                    values,
+                ).fetchone()[0]
+
+            # No column map: the records are judged and counted, not stored (a crosswalk).
+            loaded = insert(target, columns, row_if) if columns else 0
+            for replaced in also:
+                more = {k: v for k, v in replaced.items() if k not in ("if", "into")}
+                if "into" in replaced:  # a row of another table: its own whole column map
+                    insert(replaced["into"], more, replaced.get("if"))
+                else:
+                    insert(target, {**columns, **more}, replaced.get("if"))
+            if row_if or also or not columns:  # records, not rows (a record: 0, 1 or more)
+                loaded = self.con.execute(
+                    "SELECT count(*) FROM _judged WHERE _reason IS NULL"
+                ).fetchone()[0]
         read = self.con.execute("SELECT count(*) FROM _judged").fetchone()[0]
         self.con.execute("DROP TABLE _judged")
         self.count(file_name, read=read, loaded=loaded, rejected=rejected, target=target)
+        self.counts[file_name].loaded_into.update(m["into"] for m in also if "into" in m)
         return loaded
 
     def _execute(self, sql: str, values: dict):

@@ -722,7 +722,7 @@ def test_real_nyc_downward_departures_and_letters(db):
     # Checked by hand from the raw files with a separate Python script: the penalties CSV
     # (recommendation = Board Discipline Recommendation, else the Substantiated Officer Disposition;
     # closing date = APU Closing Date for APU rows, else the Non-APU penalty report date), both
-    # labels mapped with data/reference/outcome_map_us_ny_nyc.csv, and the letters JSON keyed by
+    # labels mapped with data/reference/maps/outcome_US-NY-NYC.csv, and the letters JSON keyed by
     # (CaseNumber, the tax id in FileLink): 2,350 officer x case rows closed on or after 2019-11-05
     # have a final level below the Board's recommended one (2,322 before issue 12 put a Command
     # Discipline with forfeited days inside it at warning, like a recommended one: 28 more

@@ -55,7 +55,7 @@ def second_release(rows: list[list[str]]) -> bytes:
     penalty = header.index("NYPD Officer Penalty")
     edited = [list(row) for row in rows]
     assert edited[1][:2] == [CHANGED, "895008"] and edited[1][penalty] == ""
-    edited[1][penalty] = "Reprimand"  # a label of data/reference/outcome_map_us_ny_nyc.csv
+    edited[1][penalty] = "Reprimand"  # a label of data/reference/maps/outcome_US-NY-NYC.csv
     assert edited[3][:2] == [REMOVED, "874479"]
     del edited[3]
     edited.append([ADDED, "123456", "Substantiated (Charges)", *[""] * 8, "No penalty"])

@@ -60,7 +60,10 @@ def bomb_field(path):
 
 
 def xlsx_rows(path, rows):
-    from etl.sources.us_nj_ag_major_discipline import COLUMNS
+    from etl.sources import us_nj_ag_major_discipline
+
+    (spec,) = us_nj_ag_major_discipline.files
+    COLUMNS = spec.columns  # noqa: N806 (the declared header, as the module's constant was)
 
     def cell(column, row, value):
         return f'<c r="{column}{row}" t="inlineStr"><is><t>{value}</t></is></c>'

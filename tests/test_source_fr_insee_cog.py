@@ -109,7 +109,7 @@ def test_unknown_geojson_code_is_rejected(tmp_path):
     """A shape whose code is not an INSEE code goes to rejects with a reason."""
     raw_dir = tmp_path / SLUG
     shutil.copytree(RAW_DIR / SLUG, raw_dir)
-    shapes = raw_dir / fr_insee_cog.DEPARTEMENT_SHAPES
+    shapes = raw_dir / "departements-version-simplifiee.geojson"
     document = json.loads(shapes.read_text(encoding="utf-8"))
     bogus = dict(document["features"][0], properties={"code": "20", "nom": "Corse (pre-1976)"})
     document["features"].append(bogus)

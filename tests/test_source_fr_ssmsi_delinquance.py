@@ -7,7 +7,7 @@ import duckdb
 import pytest
 
 from etl.manifest import Manifest, sha256_of
-from etl.source import LoadContext
+from etl.source import LoadContext, SourceError
 from etl.sources import fr_insee_cog, fr_ssmsi_delinquance
 from tests.conftest import PROJECT_DIR, RAW_DIR
 
@@ -219,3 +219,30 @@ def test_bad_records_are_rejected_with_reasons(tmp_path):
         ).fetchone()[0]
         == 2
     )
+
+
+def test_conflicting_population_stops_the_load(tmp_path):
+    """[[load.check]]: two populations for one departement-year cannot both be the base."""
+    cog_dir = tmp_path / "fr_insee_cog"
+    shutil.copytree(RAW_DIR / "fr_insee_cog", cog_dir)
+    raw_dir = tmp_path / SLUG
+    shutil.copytree(RAW_DIR / SLUG, raw_dir)
+    csv_path = raw_dir / FILE
+    with csv_path.open("a", encoding="utf-8", newline="") as handle:
+        # a valid record (0 homicides, rate 0) but POP one more than 94's other 2023 rows
+        handle.write(
+            '"Homicides";"23";"94";"11";"victime";"21";"20";"0";"9999999";"654339,6";"0"\n'
+        )
+    manifest_path = raw_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["files"][0].update(sha256=sha256_of(csv_path), bytes=csv_path.stat().st_size)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    con = duckdb.connect()
+    con.execute((PROJECT_DIR / "etl" / "schema.sql").read_text(encoding="utf-8"))
+    reference = tmp_path / "reference"
+    fr_insee_cog.load(
+        LoadContext(con, fr_insee_cog.SOURCE, cog_dir, reference, Manifest.read(cog_dir))
+    )
+    ctx = LoadContext(con, fr_ssmsi_delinquance.SOURCE, raw_dir, reference, Manifest.read(raw_dir))
+    with pytest.raises(SourceError, match="cannot load one population per departement-year"):
+        fr_ssmsi_delinquance.load(ctx)

@@ -125,3 +125,18 @@ def test_no_personal_data(db):
         "SELECT DISTINCT subject FROM statistics WHERE source_id = ? AND subject IS NOT NULL",
         [SLUG],
     ).fetchall() == [("British Transport Police",)]
+
+
+def test_every_published_name_is_in_the_region_code_map():
+    """Every force name of the file is in data/reference/maps/region_code_GB-EAW.csv."""
+    import csv
+
+    from tests.conftest import RAW_DIR, REFERENCE_DIR
+
+    with (REFERENCE_DIR / "maps" / "region_code_GB-EAW.csv").open(encoding="utf-8") as handle:
+        mapped = {r["original_label"]: r["code"] for r in csv.DictReader(handle)}
+    with (RAW_DIR / SLUG / FILE).open(encoding="utf-8-sig", newline="") as handle:
+        names = {r["item name"] for r in csv.DictReader(handle) if r["item name"]}
+    assert len(names) == 39
+    assert names <= set(mapped)
+    assert all(mapped[name] for name in names)  # a force or GB, never several forces

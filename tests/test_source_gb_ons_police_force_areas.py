@@ -1,17 +1,24 @@
 """gb_ons_police_force_areas: the 43 police force areas, boundaries and 2011 population."""
 
 import csv
+import json
 import shutil
 from collections import Counter
 
 import duckdb
+import pytest
 
-from etl.manifest import Manifest
-from etl.source import LoadContext
+from etl.manifest import Manifest, sha256_of
+from etl.source import LoadContext, SourceError
 from etl.sources import gb_ons_police_force_areas as ons
 from tests.conftest import PROJECT_DIR, RAW_DIR, REFERENCE_DIR
 
 SLUG = "gb_ons_police_force_areas"
+LOOKUP = (
+    "Local_Authority_District_to_Community_Safety_Partnerships_to_Police_Force_Areas__"
+    "December_2016__Lookup_in_England_and_Wales.csv"
+)
+DEMOGRAPHICS = "force-demographics.csv"
 
 
 def test_file_counts(db):
@@ -21,7 +28,7 @@ def test_file_counts(db):
         [SLUG],
     ).fetchall()
     assert rows == [
-        (ons.LOOKUP, 348, 348, 0, "regions (crosswalk)"),
+        (LOOKUP, 348, 348, 0, "regions (crosswalk)"),
         ("force-demographics.csv", 43, 43, 0, "statistics"),
         ("police-defined-demographics.csv", 43, 43, 0, "statistics"),
         ("police_force_areas.geojson", 43, 43, 0, "boundaries, regions"),
@@ -116,35 +123,41 @@ def test_statistics_shape(db):
     ).fetchone() == ("Ethnic Group: All categories: Ethnic group; measures: Value",)
 
 
-def test_force_names_crosswalk_is_consistent(db):
-    """Every spelling in data/reference/gb_force_names.csv maps to a loaded area by code."""
-    with (REFERENCE_DIR / ons.FORCE_NAMES).open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    names = dict(
+def test_every_census_spelling_maps_to_a_loaded_area(db):
+    """Every force spelling of the two census files is in data/reference/maps/
+    region_code_GB-EAW.csv with the region id of a loaded area whose name is the ONS one."""
+    with (REFERENCE_DIR / "maps" / "region_code_GB-EAW.csv").open(encoding="utf-8") as handle:
+        mapped = {r["original_label"]: r["code"] for r in csv.DictReader(handle)}
+    areas = dict(
         db.execute(
-            "SELECT code, name FROM regions WHERE level = 'police_force' AND country = 'GB'"
+            "SELECT region_id, name FROM regions WHERE level = 'police_force' AND country = 'GB'"
         ).fetchall()
     )
-    for row in rows:
-        if row["pfa_code"]:
-            assert names[row["pfa_code"]] == row["pfa_name"], row
-        else:  # only national bodies have no area
-            assert row["published_name"] in {
-                "British Transport Police",
-                "Central Service Secondments",
-            }, row
-    by_name = {(r["published_name"], r["source_file"]): r["pfa_code"] for r in rows}
-    assert by_name["Avon & Somerset", "force-demographics.csv"] == "E23000036"
-    assert by_name["Avon and Somerset Constabulary", "iopc_forfunnel.csv"] == "E23000036"
-    assert by_name["Metropolitan", "police-workforce-fte-by-year.csv"] == "E23000001"
-    assert by_name["North Wales Police", "iopc_forfunnel.csv"] == "W15000001"
-    # each of the 4 files: every force spelling is listed (43 + 43 + 45 + 39)
-    assert Counter(source_file for _, source_file in by_name) == {
-        "force-demographics.csv": 43,
-        "police-defined-demographics.csv": 43,
-        "police-workforce-fte-by-year.csv": 45,
-        "iopc_forfunnel.csv": 39,
-    }
+    spellings = Counter()
+    for file_name, column in (
+        ("force-demographics.csv", "PFA16NM"),
+        ("police-defined-demographics.csv", "Police force"),
+    ):
+        with (RAW_DIR / SLUG / file_name).open(encoding="utf-8-sig", newline="") as handle:
+            for row in csv.DictReader(handle):
+                assert mapped[row[column]] in areas, row[column]
+                spellings[file_name] += 1
+    assert mapped["Avon & Somerset"] == "GB-PFA-E23000036"
+    assert areas["GB-PFA-E23000036"] == "Avon and Somerset"
+    # each of the 2 census files: every force spelling is mapped (43 + 43)
+    assert spellings == {"force-demographics.csv": 43, "police-defined-demographics.csv": 43}
+
+
+def test_region_code_map_names_loaded_areas(db):
+    """Every force code in data/reference/maps/region_code_GB-EAW.csv is a loaded area."""
+    with (REFERENCE_DIR / "maps" / "region_code_GB-EAW.csv").open(encoding="utf-8") as handle:
+        rows = {r["original_label"]: r["code"] for r in csv.DictReader(handle)}
+    regions = {r[0] for r in db.execute("SELECT region_id FROM regions").fetchall()}
+    assert {code for code in rows.values() if code} <= regions
+    assert rows["Avon and Somerset Constabulary"] == "GB-PFA-E23000036"
+    assert rows["Metropolitan"] == "GB-PFA-E23000001"
+    assert rows["North Wales Police"] == "GB-PFA-W15000001"
+    assert rows["Central Service Secondments"] == rows["British Transport Police"] == "GB"
 
 
 def test_no_rejects_and_no_personal_data(db):
@@ -159,28 +172,55 @@ def test_no_rejects_and_no_personal_data(db):
 
 
 def test_unknown_force_spelling_rejects_the_whole_record(tmp_path):
-    """A force missing from the crosswalk is rejected with a reason, none of its measures kept."""
+    """A force spelling missing from the map is rejected with a reason, none of its measures
+    kept (the other census file, which spells it as mapped, keeps its measures)."""
     raw_dir = tmp_path / SLUG
     shutil.copytree(RAW_DIR / SLUG, raw_dir)
-    reference = tmp_path / "reference"
-    reference.mkdir()
-    lines = (REFERENCE_DIR / ons.FORCE_NAMES).read_text(encoding="utf-8").splitlines(True)
-    kept = [line for line in lines if not line.startswith("Kent,force-demographics.csv,")]
-    (reference / ons.FORCE_NAMES).write_text("".join(kept), encoding="utf-8")
+    path = raw_dir / DEMOGRAPHICS
+    # grep -n '^Kent,' force-demographics.csv -> line 21, i.e. record 20: spelled 'Kentt'
+    path.write_bytes(path.read_bytes().replace(b"\nKent,", b"\nKentt,", 1))
+    manifest_path = raw_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["name"] == DEMOGRAPHICS:
+            entry.update(sha256=sha256_of(path), bytes=path.stat().st_size)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
 
     con = duckdb.connect()
     con.execute((PROJECT_DIR / "etl" / "schema.sql").read_text(encoding="utf-8"))
-    ctx = LoadContext(con, ons.SOURCE, raw_dir, reference, Manifest.read(raw_dir))
+    ctx = LoadContext(con, ons.SOURCE, raw_dir, REFERENCE_DIR, Manifest.read(raw_dir))
     ons.load(ctx)
-    tally = ctx.counts[ons.DEMOGRAPHICS]
+    tally = ctx.counts[DEMOGRAPHICS]
     assert (tally.rows_read, tally.rows_loaded, tally.rows_rejected) == (43, 42, 1)
     rejects = con.execute("SELECT row_number, column_name, reason, raw FROM rejects").fetchall()
     assert len(rejects) == 1
     row_number, column, reason, raw = rejects[0]
-    # grep -n '^Kent,' force-demographics.csv -> line 21, i.e. record 20
     assert (row_number, column) == (20, "PFA16NM")
-    assert "gb_force_names.csv" in reason and '"PFA16NM":"Kent"' in raw
+    assert "region_code_GB-EAW.csv" in reason and '"PFA16NM":"Kentt"' in raw
     kent = con.execute(
         "SELECT measure FROM statistics WHERE region_id = 'GB-PFA-E23000032'"
     ).fetchall()
-    assert sorted(m for (m,) in kent) == sorted(ons.POLICE_DEFINED_GROUPS.values())
+    # the 6 police-defined groups of police-defined-demographics.csv, none of the census's
+    assert len(kent) == 6
+    assert all(m.startswith("population_police_defined_") for (m,) in kent)
+
+
+def test_a_boundary_file_in_another_crs_fails(tmp_path):
+    """GeoJSON is WGS84: a file naming another crs (British National Grid) stops the load."""
+    raw_dir = tmp_path / SLUG
+    shutil.copytree(RAW_DIR / SLUG, raw_dir)
+    path = raw_dir / "police_force_areas.geojson"
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["crs"] = {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::27700"}}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    manifest_path = raw_dir / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["name"] == path.name:
+            entry.update(sha256=sha256_of(path), bytes=path.stat().st_size)
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    con = duckdb.connect()
+    con.execute((PROJECT_DIR / "etl" / "schema.sql").read_text(encoding="utf-8"))
+    ctx = LoadContext(con, ons.SOURCE, raw_dir, REFERENCE_DIR, Manifest.read(raw_dir))
+    with pytest.raises(SourceError, match="crs 'urn:ogc:def:crs:EPSG::27700' is not WGS84"):
+        ons.load(ctx)

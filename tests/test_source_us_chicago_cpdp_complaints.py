@@ -16,6 +16,9 @@ from tests.conftest import PROJECT_DIR, RAW_DIR, REFERENCE_DIR, TEST_KEY
 
 SLUG = "us_chicago_cpdp_complaints"
 CITY = "US-IL-CHI"
+ACCUSED_FILE = "complaints-accused.csv.gz"
+COMPLAINTS_FILE = "complaints-complaints.csv.gz"
+OUTCOME_MAP_FILE = "maps/outcome_US-IL-CHI.csv"
 
 
 def scalar(db, sql, params=()):
@@ -34,10 +37,11 @@ def test_file_counts(db):
     # zcat complaints-*.csv.gz | tail -n +2 | python csv reader: 244,436 and 181,412 records;
     # Sheet1 has 407 non-blank rows under the header; discipline_penalty_codes.csv 40 rows.
     assert rows == [
-        ("Complaint Categories.xlsx", 407, 407, 0, "allegations"),
+        # the two lookups are crosswalks: judged and counted, never stored as rows
+        ("Complaint Categories.xlsx", 407, 407, 0, "allegations (crosswalk)"),
         ("complaints-accused.csv.gz", 244436, 244436, 0, "allegations"),
         ("complaints-complaints.csv.gz", 181412, 181412, 0, "cases"),
-        ("discipline_penalty_codes.csv", 40, 40, 0, "outcome_map"),
+        ("discipline_penalty_codes.csv", 40, 40, 0, "outcome_map (crosswalk)"),
     ]
 
 
@@ -390,7 +394,7 @@ def test_regions_exist(db):
 
 def test_no_names_and_no_raw_officer_ids(db):
     # The raw files carry no name column (a person's name never reaches staging).
-    with gzip.open(RAW_DIR / SLUG / module.ACCUSED_FILE, "rt", newline="") as handle:
+    with gzip.open(RAW_DIR / SLUG / ACCUSED_FILE, "rt", newline="") as handle:
         assert next(csv.reader(handle)) == [
             "UID",
             "complaint_category",
@@ -424,8 +428,8 @@ def _load_edited(tmp_path, accused_rows=None, complaints_rows=None, outcome_map=
     shutil.copytree(RAW_DIR / SLUG, raw_dir)
     shutil.copytree(REFERENCE_DIR, reference_dir)
     for name, extra in (
-        (module.ACCUSED_FILE, accused_rows),
-        (module.COMPLAINTS_FILE, complaints_rows),
+        (ACCUSED_FILE, accused_rows),
+        (COMPLAINTS_FILE, complaints_rows),
     ):
         if not extra:
             continue
@@ -435,7 +439,7 @@ def _load_edited(tmp_path, accused_rows=None, complaints_rows=None, outcome_map=
         with gzip.open(path, "wt", newline="") as handle:
             handle.write(text + "".join(",".join(row) + "\n" for row in extra))
     if outcome_map is not None:
-        (reference_dir / module.OUTCOME_MAP_FILE).write_text(outcome_map, encoding="utf-8")
+        (reference_dir / OUTCOME_MAP_FILE).write_text(outcome_map, encoding="utf-8")
     manifest_path = raw_dir / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     for entry in manifest["files"]:
@@ -478,18 +482,18 @@ def test_edited_rows_are_rejected_or_kept(tmp_path):
         ["100003.0", "ILLEGAL ARREST", "03D", "9999903", "3", "", "", "", "", ""],
     ]
     con, ctx = _load_edited(tmp_path, accused_rows=accused, complaints_rows=complaints)
-    tally = ctx.counts[module.COMPLAINTS_FILE]
+    tally = ctx.counts[COMPLAINTS_FILE]
     assert (tally.rows_read, tally.rows_loaded, tally.rows_rejected) == (181415, 181413, 2)
-    tally = ctx.counts[module.ACCUSED_FILE]
+    tally = ctx.counts[ACCUSED_FILE]
     assert (tally.rows_read, tally.rows_loaded, tally.rows_rejected) == (244439, 244437, 2)
     rejects = con.execute(
         "SELECT file_name, row_number, column_name, reason FROM rejects ORDER BY 1, 2"
     ).fetchall()
     assert [r[:3] for r in rejects] == [
-        (module.ACCUSED_FILE, 244437, "cr_id"),
-        (module.ACCUSED_FILE, 244438, "final_finding"),
-        (module.COMPLAINTS_FILE, 181413, "cv"),
-        (module.COMPLAINTS_FILE, 181414, "incident_date"),
+        (ACCUSED_FILE, 244437, "cr_id"),
+        (ACCUSED_FILE, 244438, "final_finding"),
+        (COMPLAINTS_FILE, 181413, "cv"),
+        (COMPLAINTS_FILE, 181414, "incident_date"),
     ]
     assert "superseded" in rejects[2][3] and "not a date" in rejects[3][3]
     # add1 (house number) and full_address are dropped at staging, so even rejects lack them
@@ -510,8 +514,10 @@ def test_edited_rows_are_rejected_or_kept(tmp_path):
 
 
 def test_unmapped_outcome_label_stops_the_source(tmp_path):
-    text = (REFERENCE_DIR / module.OUTCOME_MAP_FILE).read_text(encoding="utf-8")
-    edited = "\n".join(line for line in text.splitlines() if not line.startswith("Reprimand,"))
+    text = (REFERENCE_DIR / OUTCOME_MAP_FILE).read_text(encoding="utf-8")
+    edited = "\n".join(
+        line for line in text.splitlines() if not line.startswith("US-IL-CHI,Reprimand,")
+    )
     with pytest.raises(SourceError, match="'Reprimand'"):
         _load_edited(tmp_path, outcome_map=edited + "\n")
 

@@ -125,7 +125,7 @@ def test_units_meeting_the_public_are_not_back_office(db, unit_id, unit_name):
 
 
 def test_role_counts_after_the_issue_12_review(db):
-    # grep -c ',back_office,' data/reference/unit_roles_us_il_chi.csv: 88 before, 67 after
+    # grep -c ',back_office,' data/reference/maps/unit_role_US-IL-CHI.csv: 88 before, 67 after
     # (21 rows to public_facing, 122 -> 143). Assignments (warehouse, counted by role):
     # back_office 21831 -> 19169, public_facing 78508 -> 81146, unknown 4070 -> 4094 (unit
     # 115 now has names of two roles: CRIME CONTROL STRATEGIES SECTION's 24 assignments).
@@ -143,15 +143,18 @@ def test_role_counts_after_the_issue_12_review(db):
 
 
 def test_role_file_covers_every_unit(db):
-    with (REFERENCE_DIR / "unit_roles_us_il_chi.csv").open(encoding="utf-8", newline="") as f:
+    path = REFERENCE_DIR / "maps" / "unit_role_US-IL-CHI.csv"
+    with path.open(encoding="utf-8", newline="") as f:
         classified = list(csv.DictReader(f))
     assert len(classified) == 242
     assert {r["role_category"] for r in classified} <= ROLES
-    assert all(r["rationale"].strip() for r in classified)
+    assert all(r["note"].strip() for r in classified)
+    assert {r["jurisdiction"] for r in classified} == {"US-IL-CHI"}
     units = set(
         db.execute("SELECT unit_id, unit_name FROM units WHERE source_id = ?", [SLUG]).fetchall()
     )
-    assert units == {(r["unit_id"], r["unit_name"]) for r in classified}
+    # labels are '<unit number>: <unit name>' (numbers were reused for other units)
+    assert units == {tuple(r["original_label"].split(": ", 1)) for r in classified}
 
 
 def test_assignment_roles_follow_units(db):

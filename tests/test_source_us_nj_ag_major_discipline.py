@@ -26,6 +26,7 @@ from tests.test_build import replace_file
 
 FIXTURE = PROJECT_DIR / "tests" / "fixtures" / "us_nj_ag_major_discipline"
 SLUG = "us_nj_ag_major_discipline"
+FILE = "major_discipline.xlsx"
 
 
 def fixture_rows() -> list[list[str]]:
@@ -50,7 +51,7 @@ def bundle_fixture(data_dir: Path) -> Path:
     """Put the fixture where a refresh would: data/raw/<slug>/ with a matching manifest."""
     folder = data_dir / "raw" / SLUG
     folder.mkdir(parents=True)
-    path = write_fixture_xlsx(folder / us_nj_ag_major_discipline.FILE)
+    path = write_fixture_xlsx(folder / FILE)
     entry = FileEntry(
         name=path.name,
         url=us_nj_ag_major_discipline.SOURCE.url,
@@ -175,6 +176,6 @@ def test_a_renamed_header_fails_naming_the_file_and_columns(small_build, tmp_pat
     rows[0][rows[0].index("Termination")] = "Terminated"
     bundle_fixture(small_build)
     renamed = write_fixture_xlsx(tmp_path / "renamed.xlsx", rows).read_bytes()
-    replace_file(small_build, Path("raw") / SLUG, us_nj_ag_major_discipline.FILE, renamed)
+    replace_file(small_build, Path("raw") / SLUG, FILE, renamed)
     with pytest.raises(etl.build.BuildError, match=r"major_discipline.xlsx, row 0 \(header\)"):
         build(small_build, show_progress=False)

@@ -17,7 +17,7 @@ from tests.conftest import PROJECT_DIR, RAW_DIR, REFERENCE_DIR, TEST_KEY
 
 SLUG = "us_nyc_ccrb_penalties"
 FILE = "ccrb-complaints-database-penalties.csv"
-OUTCOME_MAP = "outcome_map_us_ny_nyc.csv"
+OUTCOME_MAP = "maps/outcome_US-NY-NYC.csv"
 
 
 def test_file_counts(db):
@@ -311,7 +311,7 @@ def test_repeated_label_in_outcome_map_fails(tmp_path):
         csv.writer(out, lineterminator="\n").writerows(rows)
         path.write_text(out.getvalue(), encoding="utf-8")
 
-    with pytest.raises(SourceError, match="repeated label"):
+    with pytest.raises(SourceError, match="'Instructions' is mapped more than once"):
         _load_with(tmp_path, reference_edit=repeat_a_label)
 
 
@@ -357,3 +357,23 @@ def test_issue_12_command_discipline_levels(db):
         "Command Discipline [AB] [0-9]+ days')",
         [SLUG],
     ).fetchall() == [("warning",)]
+
+
+def test_flag_outside_the_vocabulary_fails(tmp_path):
+    # An outcome map's optional `flag` column is checked like its level (etl/maps.py).
+    def flag_a_label(path):
+        rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+        rows[1][5] = "suspended_forever"
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(rows)
+        path.write_text(out.getvalue(), encoding="utf-8")
+
+    with pytest.raises(SourceError, match="row 1, column 'flag': 'suspended_forever'"):
+        _load_with(tmp_path, reference_edit=flag_a_label)
+
+
+def test_is_a_declaration_with_a_named_regime(db):
+    assert us_nyc_ccrb_penalties.path.name == "us_nyc_ccrb_penalties.toml"
+    assert db.execute(
+        "SELECT DISTINCT regime FROM outcome_map WHERE source_id = ?", [SLUG]
+    ).fetchall() == [("NYPD discipline as reported to the CCRB",)]

@@ -19,11 +19,19 @@ def test_file_counts(db):
         "FROM source_files WHERE source_id = ? ORDER BY file_name",
         [SLUG],
     ).fetchall()
-    # One row per GeoJSON feature: 78 in the 2024 map, 77 in the 2018 map.
+    # One row per GeoJSON feature: 78 in the 2024 map, 77 in the 2018 map. Each feature is
+    # a boundary and lists its precinct in regions (once: [[load.also]] into regions).
     assert rows == [
-        ("precinct-2024.geojson", 78, 78, 0, "boundaries"),
-        ("precinct.geojson", 77, 77, 0, "boundaries"),
+        ("precinct-2024.geojson", 78, 78, 0, "boundaries, regions"),
+        ("precinct.geojson", 77, 77, 0, "boundaries, regions"),
     ]
+
+
+def test_is_a_declaration_of_geojson_features():
+    declared = us_nyc_nypd_precincts
+    assert declared.path.name == "us_nyc_nypd_precincts.toml"
+    assert [spec.format for spec in declared.files] == ["geojson", "geojson"]
+    assert declared.hook == ""
 
 
 def test_sources_row(db):

@@ -9,7 +9,7 @@
 --   constant here; the evidence gives the days to the first back-office assignment, so a
 --   longer grace can be judged by the reader.
 -- * Units and roles: assignments from us_chicago_cpdp_units, roles from
---   data/reference/unit_roles_us_il_chi.csv. end_date NULL is an open assignment (the
+--   data/reference/maps/unit_role_US-IL-CHI.csv. end_date NULL is an open assignment (the
 --   publisher's 2018-06-01 placeholder), which does not prove the officer still served.
 -- * violation: a public_facing or victim_facing assignment after D + G, shown by a recorded
 --   end date after D + G, by an assignment starting after D, or by an open assignment
@@ -235,7 +235,7 @@ SELECT
                     || 'but nothing shows that the officer still served after the decision'
            END
         || ' (grace period ' || (SELECT grace_days FROM rule)
-        || ' days, the deadline_days of FR-1; roles from unit_roles_us_il_chi.csv).' AS method,
+        || ' days, the deadline_days of FR-1; roles from maps/unit_role_US-IL-CHI.csv).' AS method,
     CASE
         WHEN outcome IN ('no_date', 'separated') THEN 'us_chicago_cpdp_complaints'
         ELSE 'us_chicago_cpdp_units'
