@@ -175,7 +175,7 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
     returns the view as the widgets now say."""
     t = page.t
     chosen = dict(view)
-    st.subheader(t("filters"))
+    st.header(t("filters"))
     columns = st.columns(4)
     regions = data.query("explore_regions").set_index("region_id")
     names = jurisdiction_names(page.lang)
@@ -310,7 +310,7 @@ def column_config(t, column: str):
 
 def render_downloads(page: PageContext, table: Table, view: dict, count: int, link: str) -> None:
     t, lang = page.t, page.lang
-    st.subheader(t("downloads"))
+    st.header(t("downloads"))
     con = data.connection()
     params = rows_params(table, view, None)  # the same query as the table, every row
     stem = f"police-accountability-{table.name}"

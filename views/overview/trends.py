@@ -16,7 +16,7 @@ import streamlit as st
 
 from ui import data
 from ui import measures as catalogue
-from ui.page import PageContext, chart_footer
+from ui.page import PageContext, chart_alt, chart_footer
 from ui.palette import OKABE_ITO
 from views.overview.declared import joined, jurisdictions, name, say, trend_declaration
 from views.overview.figures import headlines
@@ -193,11 +193,12 @@ def render_trends(page: PageContext) -> None:
         )
         .properties(height=280)
     )
-    st.altair_chart(counts, width="stretch")
+    reading = trend_count_reading(trends, codes, year_from, year_to, t, lang)
+    st.altair_chart(counts, width="stretch", alt=chart_alt(reading))
     chart_footer(
         page,
         source_ids,
-        trend_count_reading(trends, codes, year_from, year_to, t, lang),
+        reading,
         table,
         "overview_trend_counts_table",
     )
@@ -217,11 +218,12 @@ def render_trends(page: PageContext) -> None:
             tooltip=trend_tooltip(t),
         )
     )
-    st.altair_chart((band + line).properties(height=280), width="stretch")
+    reading = trend_share_reading(trends, codes, year_from, year_to, t, lang)
+    st.altair_chart((band + line).properties(height=280), width="stretch", alt=chart_alt(reading))
     chart_footer(
         page,
         source_ids,
-        trend_share_reading(trends, codes, year_from, year_to, t, lang),
+        reading,
         table,
         "overview_trend_shares_table",
     )
