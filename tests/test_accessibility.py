@@ -101,3 +101,56 @@ def test_no_serious_accessibility_violation_on_a_phone(server, browser_page, lan
     wait_until_done(page)
     found = blocking_violations(page, PHONE)
     assert not found, f"phone, ?page=overview&lang={lang}:\n" + "\n".join(found)
+
+
+def focused_label(page) -> str:
+    return page.evaluate("document.activeElement.getAttribute('aria-label') || ''")
+
+
+def rows_matching(page) -> int:
+    line = next(
+        line for line in page.inner_text("body").splitlines() if "rows match these filters" in line
+    )
+    return int(re.match(r"[\d,]+", line).group().replace(",", ""))
+
+
+def test_a_year_range_is_set_with_the_keyboard_alone(server, browser_page):
+    """Tab to the Explore page's years, type one, step it with an arrow key, Tab to the
+    other and type it: the address and the rows follow, and the focus stays in the inputs."""
+    page = browser_page
+    page.set_viewport_size({"width": WIDE, "height": 1000})
+    page.goto(f"{server}/?page=explore&lang=en&table=allegations")
+    wait_until_done(page)
+    every_row = rows_matching(page)
+    for _ in range(80):  # from the top of the page, through the sidebar and the filters
+        page.keyboard.press("Tab")
+        if focused_label(page) == "Year: from":
+            break
+    assert focused_label(page) == "Year: from"
+
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2010")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**year_from=2010**", timeout=WAIT_MS)
+    wait_until_done(page)
+    assert focused_label(page) == "Year: from"
+    page.keyboard.press("ArrowUp")
+    page.wait_for_url("**year_from=2011**", timeout=WAIT_MS)
+    wait_until_done(page)
+    assert focused_label(page) == "Year: from"
+    since_2011 = rows_matching(page)
+
+    page.keyboard.press("Tab")
+    assert focused_label(page) == "Year: to"
+    page.keyboard.press("Control+A")
+    page.keyboard.type("2012")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**year_to=2012**", timeout=WAIT_MS)
+    wait_until_done(page)
+    assert focused_label(page) == "Year: to"
+    assert "year_from=2011" in page.url
+    assert page.locator("[data-testid=stNumberInput] input").evaluate_all(
+        "inputs => inputs.map(input => input.value)"
+    ) == ["2011", "2012"]
+    assert every_row > since_2011 > rows_matching(page) > 0
+    assert "2011–2012" in page.inner_text("body")
