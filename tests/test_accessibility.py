@@ -23,6 +23,10 @@ WIDE, PHONE = 1400, 390
 # (rule id, CSS selector of the element) -> why the app cannot fix it. Empty: nothing of
 # Streamlit's own is excused today.
 STREAMLIT_OWN: dict[tuple[str, str], str] = {}
+# Pages whose headings may still skip a level: views/compare_regions.py (H1, then the H3
+# "Two regions side by side") is being rewritten in another branch.
+HEADING_SKIPS_LEFT = {"compare"}
+VEGA_DEFAULT_LABEL = "Vega visualization"  # what a chart without `alt` is announced as
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +95,21 @@ def test_no_serious_accessibility_violation(server, browser_page, page_name, lan
     wait_until_done(page)
     found = blocking_violations(page, WIDE)
     assert not found, f"?page={page_name}&lang={lang}:\n" + "\n".join(found)
+
+    labels = page.eval_on_selector_all(
+        "[data-testid=stVegaLiteChart]", "charts => charts.map(c => c.getAttribute('aria-label'))"
+    )
+    unnamed = [label for label in labels if label in (None, "", VEGA_DEFAULT_LABEL)]
+    assert not unnamed, f"{len(unnamed)} of {len(labels)} charts have no text alternative"
+
+    levels = page.eval_on_selector_all(
+        "[data-testid=stMain] :is(h1, h2, h3, h4, h5, h6)",
+        "headings => headings.map(h => Number(h.tagName[1]))",
+    )
+    assert levels.count(1) == 1 and levels[0] == 1, levels
+    if page_name not in HEADING_SKIPS_LEFT:
+        skips = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        assert not skips, f"heading levels skipped: {skips}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -31,7 +31,7 @@ def year_range(
     the inputs take whenever they differ from the link's years at the last run. `key`
     names the pair (`<key>_from`, `<key>_to`): a key per set of bounds, so that a page
     whose bounds change (another table, another jurisdiction) starts a new pair. `columns`:
-    two containers to draw them in (default: two columns here)."""
+    two containers to draw them in (default: the first two of four columns here)."""
     keys = (f"{key}_from", f"{key}_to")
     link = tuple(min(max(int(year), first), last) for year in value)
     link_key = f"{key}_link"  # the link's years at the last run
@@ -39,7 +39,7 @@ def year_range(
         for widget_key, year in zip(keys, link, strict=True):
             st.session_state[widget_key] = year
         st.session_state[link_key] = link
-    places = columns if columns is not None else st.columns(2)
+    places = columns if columns is not None else st.columns(4)[:2]  # narrow, side by side
     chosen = []
     for place, widget_key, words in zip(
         places, keys, ("year_from_label", "year_to_label"), strict=True
