@@ -11,7 +11,7 @@ import logging
 
 import streamlit as st
 
-from ui import capacity, data, document
+from ui import capacity, charts, data, document
 from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
 from ui.search import render_search
@@ -71,8 +71,10 @@ def main() -> None:
     t = page_translator(lang, page_name)
     state.set(lang=lang, page=page_name)
     document.set_title(t, page_name)
+    document.set_style(t)
+    charts.use_readable_theme()
     with st.sidebar:
-        document.set_language(lang)
+        document.set_language(lang, t)
 
     try:
         warehouse = data.connection()

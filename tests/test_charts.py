@@ -122,8 +122,11 @@ def test_ranked_bars_without_intervals_or_reference_for_counts():
     frame["status"] = ["ok"] * 4
     frame.loc[0, "value"] = 3.0
     spec = charts.ranked_bars(frame, label_title="District", no_data_text="No data", **TITLES)
-    marks = [layer["mark"]["type"] for layer in spec.to_dict()["layer"]]
+    layers = spec.to_dict()["layer"]
+    marks = [layer["mark"]["type"] for layer in layers]
     assert marks == ["bar", "bar"]  # comparable and (empty) small: no whiskers, no line
+    # The empty layer is hidden from screen readers (Vega would announce an unnamed image).
+    assert [layer["mark"].get("aria") for layer in layers] == [None, False]
 
 
 def test_excluded_regions_are_text_after_the_bars_and_out_of_the_scale():
@@ -136,3 +139,21 @@ def test_excluded_regions_are_text_after_the_bars_and_out_of_the_scale():
     assert [row["text"] for row in values(spec, texts)] == ["96.6 · Not comparable", "No data"]
     order = comparable["encoding"]["y"]["sort"]
     assert order[-2:] == ["Region 4", "Region 0"]  # excluded, then no data, at the bottom
+
+
+def test_the_readable_theme_darkens_chart_text():
+    """Axis, legend and title text of every chart at 8.5:1 on white, over Streamlit's own
+    grey of 3.7:1: the theme's config goes under each chart's own."""
+    import altair as alt
+
+    frame = district_frame([f"R{i}" for i in range(4)])
+    previous = alt.theme.active
+    try:
+        charts.use_readable_theme()
+        spec = charts.ranked_bars(frame, label_title="District", no_data_text="-", **TITLES)
+        config = spec.to_dict()["config"]
+    finally:
+        alt.theme.enable(previous)
+    assert config["axis"]["labelColor"] == config["axis"]["titleColor"] == charts.CHART_TEXT
+    assert config["legend"]["labelColor"] == charts.CHART_TEXT
+    assert config["locale"]["number"]["decimal"] == "."  # the chart's own config is kept

@@ -295,3 +295,20 @@ def test_every_column_has_a_header_and_a_description(db, table):
         assert column in FIELD_DESCRIPTIONS, column
     for facet in spec.facets:
         assert f"filter_{facet}" in WORDS, facet
+
+
+def test_year_inputs_write_the_link_and_a_reversed_range_is_put_in_order(app):
+    open_explore(app, jurisdiction="US-NY-NYC")
+    years_from = app.number_input(key="explore_allegations_years_from")
+    years_to = app.number_input(key="explore_allegations_years_to")
+    assert (years_from.label, years_to.label) == ("Year: from", "Year: to")
+    years_from.set_value(2015)
+    years_to.set_value(2012).run()
+    assert not app.exception
+    assert (app.query_params["year_from"], app.query_params["year_to"]) == ("2012", "2015")
+    # the inputs follow the link they wrote
+    assert app.number_input(key="explore_allegations_years_from").value == 2012
+    assert app.number_input(key="explore_allegations_years_to").value == 2015
+    in_order = matching_rows(app)
+    open_explore(app, jurisdiction="US-NY-NYC", year_from="2012", year_to="2015")
+    assert matching_rows(app) == in_order > 0

@@ -79,7 +79,8 @@ def test_french_labels(app):
         "L'affaire à l'origine du projet",
     ]
     assert app.radio(key="overview_funnel").label == "Afficher le parcours pour"
-    assert app.slider(key="overview_years").label == "Années"
+    assert app.number_input(key="overview_years_from").label == "Années : de"
+    assert app.number_input(key="overview_years_to").label == "Années : à"
     # French number formatting: narrow no-break space for thousands, comma and spaced %
     assert metric(app, "Allégations visant des policiers") == "244\u202f436"
     assert metric(app, "Part des allégations fondées") == "10,5\u00a0%"
@@ -186,7 +187,8 @@ def test_year_range_changes_the_trend_table(app):
     assert (default["Year"].min(), default["Year"].max()) == (2000, 2019)
     assert app.query_params["year_from"] == "2000"
 
-    app.slider(key="overview_years").set_value((2010, 2012)).run()
+    app.number_input(key="overview_years_from").set_value(2010)
+    app.number_input(key="overview_years_to").set_value(2012).run()
     assert not app.exception
     assert (app.query_params["year_from"], app.query_params["year_to"]) == ("2010", "2012")
     table = table_with_columns(app, *TREND_COLUMNS).set_index(["City", "Year"])
@@ -212,7 +214,8 @@ def test_year_range_from_a_link(app):
 
 def test_reversed_year_range_is_read_in_order(app):
     open_overview(app, lang="en", year_from="2012", year_to="2010")
-    assert app.slider(key="overview_years").value == (2010, 2012)
+    years = (app.number_input(key=f"overview_years_{end}").value for end in ("from", "to"))
+    assert tuple(years) == (2010, 2012)
     assert not app.warning
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -26,6 +27,17 @@ def source_link(label: str, url: str) -> str:
     if url.startswith(("https://", "http://")):
         return f"[{label}]({url})"
     return f"{label} (`{url}`)"
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*`]{1,3}(?=\S)|(?<=\S)[*`]{1,3}")
+
+
+def chart_alt(reading: str) -> str:
+    """A chart's text alternative: its one-sentence reading (the markdown under the chart)
+    as plain text, since Streamlit writes `alt` as the chart's aria-label, where `**` would
+    be read out."""
+    return _EMPHASIS.sub("", _LINK.sub(r"\1", reading)).strip()
 
 
 def chart_footer(

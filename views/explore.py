@@ -21,6 +21,7 @@ import streamlit as st
 from exports import datapackage
 from ui import data
 from ui.page import PageContext
+from ui.years import year_range
 from views.explore_provenance import permalink, render_link_and_citation, render_sources
 from views.explore_tables import (
     DATE_COLUMNS,
@@ -172,14 +173,18 @@ def facet_counts(table: Table, view: dict, facet: str) -> pd.DataFrame:
 
 def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
     """One select per filter, options labelled with their count under the other filters;
-    returns the view as the widgets now say."""
+    returns the view as the widgets now say.
+
+    Four to a row, each row its own columns, so that the Tab key goes through them in the
+    order they read (columns filled one below the other would be visited column by column).
+    """
     t = page.t
     chosen = dict(view)
-    st.subheader(t("filters"))
-    columns = st.columns(4)
+    st.header(t("filters"))
+    slots = grid_slots(len(table.facets))
     regions = data.query("explore_regions").set_index("region_id")
     names = jurisdiction_names(page.lang)
-    for position, facet in enumerate(table.facets):
+    for slot, facet in zip(slots, table.facets, strict=True):
         counts = facet_counts(table, view, facet)
         counted = dict(zip(counts["value"], counts["row_count"], strict=True))
         options = [None, *counted]
@@ -194,7 +199,7 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
             name = value_label(t, facet, value, regions, names)
             return f"{name} ({number(counted.get(value, 0), page.lang)})"
 
-        with columns[position % 4]:
+        with slot:
             chosen[facet] = st.selectbox(
                 t(f"filter_{facet}"),
                 options,
@@ -202,19 +207,21 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
                 format_func=label,
                 help=t("region_help") if facet == "region" else None,
             )
-    position = len(table.facets)
+    years_from, years_to, sort = grid_slots(3)  # a row of their own: from and to together
     first, last = year_bounds(table)
-    with columns[position % 4]:
-        year_from, year_to = st.slider(
-            t(table.years_key),
-            first,
-            last,
-            (view["year_from"] or first, view["year_to"] or last),
-            help=t("years_help"),
-        )
+    year_from, year_to = year_range(
+        t,
+        t("filter_years"),  # short, to fit a column; which year it is, in the help
+        first,
+        last,
+        (view["year_from"] or first, view["year_to"] or last),
+        key=f"explore_{table.name}_years",
+        help=f"{t(table.years_key)}. {t('years_help')}",
+        columns=(years_from, years_to),
+    )
     chosen["year_from"] = year_from if year_from > first else None
     chosen["year_to"] = year_to if year_to < last else None
-    with columns[(position + 1) % 4]:
+    with sort:
         chosen["sort"] = st.selectbox(
             t("sort_by"),
             table.sortable,
@@ -223,6 +230,14 @@ def filter_widgets(page: PageContext, table: Table, view: dict) -> dict:
         )
         chosen["descending"] = st.toggle(t("sort_descending"), value=view["descending"])
     return chosen
+
+
+def grid_slots(count: int, per_row: int = 4) -> list:
+    """`count` containers, `per_row` to a row, in reading order."""
+    slots = []
+    while len(slots) < count:
+        slots.extend(st.columns(per_row))
+    return slots[:count]
 
 
 def jurisdiction_names(lang: str) -> dict[str, str]:
@@ -310,7 +325,7 @@ def column_config(t, column: str):
 
 def render_downloads(page: PageContext, table: Table, view: dict, count: int, link: str) -> None:
     t, lang = page.t, page.lang
-    st.subheader(t("downloads"))
+    st.header(t("downloads"))
     con = data.connection()
     params = rows_params(table, view, None)  # the same query as the table, every row
     stem = f"police-accountability-{table.name}"

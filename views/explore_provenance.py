@@ -16,7 +16,7 @@ from views.explore_tables import Table
 
 def render_sources(page: PageContext, sources: pd.DataFrame) -> None:
     t = page.t
-    st.subheader(t("sources_heading"))
+    st.header(t("sources_heading"))
     if sources.empty:
         st.caption(t("no_sources"))
         return
@@ -61,11 +61,11 @@ def render_link_and_citation(
     t = page.t
     left, right = st.columns(2)
     with left:
-        st.subheader(t("permalink_heading"))
+        st.header(t("permalink_heading"))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("permalink_absolute" if link.startswith("http") else "permalink_relative"))
     with right:
-        st.subheader(t("cite_heading"))
+        st.header(t("cite_heading"))
         cited = t("list_separator").join(
             t(
                 "cite_source",

@@ -12,6 +12,7 @@ from ui.page import PageContext, chart_footer
 from ui.palette import OKABE_ITO
 from ui.rates import proportion_with_interval
 from ui.recommendation_fields import caption as recommendation_fields_caption
+from ui.years import year_range
 from views.directives.declared import penalty_jurisdictions, penalty_note
 from views.directives.rate_charts import (
     comparison_labels,
@@ -69,7 +70,14 @@ def render_penalties(page: PageContext) -> None:
     if year_from > year_to:
         state.notices.extend([("penalty_from", str(year_from)), ("penalty_to", str(year_to))])
         year_from, year_to = low, high
-    year_from, year_to = st.slider(t("penalty_years"), low, high, (year_from, year_to))
+    year_from, year_to = year_range(
+        t,
+        t("penalty_years"),
+        low,
+        high,
+        (year_from, year_to),
+        key=f"penalty_years_{jurisdiction}",  # each jurisdiction its own years
+    )
     state.set(
         penalty_from=year_from if year_from != low else None,
         penalty_to=year_to if year_to != high else None,

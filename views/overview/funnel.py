@@ -15,7 +15,7 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import OUTCOME_LEVELS
-from ui.page import PageContext, chart_footer
+from ui.page import PageContext, chart_alt, chart_footer
 from ui.palette import OKABE_ITO, OUTCOME_COLOURS
 from ui.recommendation_fields import caption as recommendation_fields_caption
 from views.overview.declared import funnel_words, joined, name, say
@@ -134,22 +134,23 @@ def render_funnel_counts(
         base.mark_bar(color=FUNNEL_BAR_COLOUR)
         + base.mark_text(align="left", dx=4).encode(text="count_text:N")
     ).properties(height=45 * len(counts) + 20)
-    st.altair_chart(chart, width="stretch")
     stage = counts.set_index("stage")["allegations"]
+    reading = t(
+        "funnel_counts_reading",
+        place=place,
+        all=number(stage["all"], lang),
+        with_finding=number(stage["with_finding"], lang),
+        investigated=number(stage["investigated"], lang),
+        sustained=number(stage["sustained"], lang),
+        share=percent(stage["sustained"] / stage["investigated"], lang)
+        if stage["investigated"]
+        else "—",
+    )
+    st.altair_chart(chart, width="stretch", alt=chart_alt(reading))
     chart_footer(
         page,
         list(source.source_ids),
-        t(
-            "funnel_counts_reading",
-            place=place,
-            all=number(stage["all"], lang),
-            with_finding=number(stage["with_finding"], lang),
-            investigated=number(stage["investigated"], lang),
-            sustained=number(stage["sustained"], lang),
-            share=percent(stage["sustained"] / stage["investigated"], lang)
-            if stage["investigated"]
-            else "—",
-        ),
+        reading,
         pd.DataFrame(
             {t("col_stage"): counts["stage_label"], t("col_allegations"): counts["allegations"]}
         ),
@@ -197,7 +198,8 @@ def render_funnel_levels(
         )
         .properties(height=230)  # Streamlit fits the legend and axes inside this height
     )
-    st.altair_chart(chart, width="stretch")
+    reading = funnel_levels_reading(levels, sustained, place, source, t, lang)
+    st.altair_chart(chart, width="stretch", alt=chart_alt(reading))
     fields = data.query("overview_recommendation_fields")
     fields = fields[fields["jurisdiction"] == source.jurisdiction]
     text = recommendation_fields_caption(fields, "both_known", t, lambda n: number(n, lang))
@@ -206,7 +208,7 @@ def render_funnel_levels(
     chart_footer(
         page,
         list(source.source_ids),
-        funnel_levels_reading(levels, sustained, place, source, t, lang),
+        reading,
         pd.DataFrame(
             {
                 t("col_stage"): levels["stage_label"],

@@ -16,8 +16,9 @@ import streamlit as st
 
 from ui import data
 from ui import measures as catalogue
-from ui.page import PageContext, chart_footer
+from ui.page import PageContext, chart_alt, chart_footer
 from ui.palette import OKABE_ITO
+from ui.years import year_range
 from views.overview.declared import joined, jurisdictions, name, say, trend_declaration
 from views.overview.figures import headlines
 from views.overview.format import count_axis, number, percent, share_axis
@@ -137,14 +138,8 @@ def render_trends(page: PageContext) -> None:
     year_to = page.state.integer("year_to", first, last, last)
     if year_from > year_to:  # a reversed link still names a clear range
         year_from, year_to = year_to, year_from
-    year_from, year_to = st.slider(
-        t("year_range"),
-        min_value=first,
-        max_value=last,
-        value=(year_from, year_to),
-        step=1,
-        format="%d",
-        key="overview_years",
+    year_from, year_to = year_range(
+        t, t("year_range"), first, last, (year_from, year_to), key="overview_years"
     )
     page.state.set(year_from=year_from, year_to=year_to)
     definitions = [
@@ -193,11 +188,12 @@ def render_trends(page: PageContext) -> None:
         )
         .properties(height=280)
     )
-    st.altair_chart(counts, width="stretch")
+    reading = trend_count_reading(trends, codes, year_from, year_to, t, lang)
+    st.altair_chart(counts, width="stretch", alt=chart_alt(reading))
     chart_footer(
         page,
         source_ids,
-        trend_count_reading(trends, codes, year_from, year_to, t, lang),
+        reading,
         table,
         "overview_trend_counts_table",
     )
@@ -217,11 +213,12 @@ def render_trends(page: PageContext) -> None:
             tooltip=trend_tooltip(t),
         )
     )
-    st.altair_chart((band + line).properties(height=280), width="stretch")
+    reading = trend_share_reading(trends, codes, year_from, year_to, t, lang)
+    st.altair_chart((band + line).properties(height=280), width="stretch", alt=chart_alt(reading))
     chart_footer(
         page,
         source_ids,
-        trend_share_reading(trends, codes, year_from, year_to, t, lang),
+        reading,
         table,
         "overview_trend_shares_table",
     )
