@@ -13,6 +13,7 @@ import streamlit as st
 
 from ui import data
 from ui.page import PageContext
+from ui.share import render_share
 from views.compare import choosers
 from views.compare.charts import draw_map, draw_ranking
 from views.compare.figures import EXCLUDED, OK, SMALL, compute, small_threshold
@@ -66,6 +67,7 @@ def render(page: PageContext) -> None:
     _side_by_side(view)
     draw_map(view)
     draw_ranking(view)
+    render_share(page, source_ids=list(measure.source_ids))
 
 
 class View:
