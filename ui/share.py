@@ -180,28 +180,31 @@ def file_name(table: str, extension: str = "csv") -> str:
 
 def with_provenance(table: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
     """The table with its sources, their publishers and retrieval dates and the warehouse's
-    build date in every row (columns a table already has are left as they are)."""
-    sources = data.query("sources_by_id", source_ids=sorted(set(source_ids)))
-    values = {
-        "source_ids": "; ".join(sources["source_id"]),
-        "source_publishers": "; ".join(dict.fromkeys(sources["publisher"])),
-        "source_retrieved_at": "; ".join(str(d) for d in sources["retrieved_at"]),
-        "warehouse_built_at": build_date() or "",
-    }
+    build date in every row (columns a table already has are left as they are; no source
+    columns without `source_ids`: a table of the sources themselves)."""
+    values = {"warehouse_built_at": build_date() or ""}
+    if source_ids:
+        sources = data.query("sources_by_id", source_ids=sorted(set(source_ids)))
+        values["source_ids"] = "; ".join(sources["source_id"])
+        values["source_publishers"] = "; ".join(dict.fromkeys(sources["publisher"]))
+        values["source_retrieved_at"] = "; ".join(str(d) for d in sources["retrieved_at"])
     frame = table.copy()
     for column in PROVENANCE:
-        if column not in frame.columns:
+        if column in values and column not in frame.columns:
             frame[column] = values[column]
     return frame
 
 
-def chart_download(label: str, table: pd.DataFrame, source_ids: list[str], key: str) -> None:
-    """The download of a chart's table, with provenance, named after what it holds."""
+def chart_download(
+    label: str, table: pd.DataFrame, source_ids: list[str], key: str, name: str | None = None
+) -> None:
+    """The download of a chart's table, with provenance, named after what it holds (`name`:
+    a table that no filter of the page changes)."""
     st.download_button(
         label,
         # A callable: encoded only when someone clicks, not on every rerun of the page.
         functools.partial(frame_csv, with_provenance(table, source_ids)),
-        file_name=file_name(key),
+        file_name=name or file_name(key),
         mime="text/csv",
         key=f"{key}_csv",
         on_click="ignore",  # no rerun: the other buttons' files stay valid

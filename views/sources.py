@@ -10,7 +10,7 @@ from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
 from ui.page import PageContext
-from ui.share import render_share, today
+from ui.share import chart_download, render_share, today
 
 # Rows of the change list shown on screen; the CSV holds them all (same query, no limit).
 CHANGES_SHOWN = 1000
@@ -55,6 +55,8 @@ def render(page: PageContext) -> None:
             "sha256": t("col_sha256"),
         },
     )
+    every = download_name("sources", today())  # every source, whatever the link chose
+    chart_download(t("download_sources"), sources[summary_columns], [], "sources", every)
 
     render_one_source(page, sources)
     render_changes(page)
