@@ -72,11 +72,14 @@ def build_date() -> str | None:
 
 
 def describe_params(page: PageContext, params: Mapping[str, object]) -> str:
-    """The filters of a view in words: 'jurisdiction: New York City; year from: 2010'."""
+    """The filters of a view in words: 'jurisdiction: New York City; from: 2010'; a
+    jurisdiction or region is named as the warehouse names it."""
     t = page.t
     names = data.query("jurisdiction_names")
     column = "name_fr" if page.lang == "fr" else "name_en"
-    places = {row.code: getattr(row, column) or row.name_en for row in names.itertuples()}
+    regions = data.query("explore_regions")
+    places = dict(zip(regions["region_id"], regions["name"], strict=True))
+    places.update({row.code: getattr(row, column) or row.name_en for row in names.itertuples()})
     parts = [
         t(
             "share_filter_value",
