@@ -50,7 +50,9 @@ def download_name(
     suffix = f"_{day.isoformat()}.{extension}"
     head = [safe_part(table) or "data"]
     head += [part for part in (safe_part(jurisdiction or ""), years_part(*years)) if part]
-    name = "_".join(head)[: MAX_CHARS - len(suffix)].strip("-_")
+    name = "_".join(head)
+    if len(name) + len(suffix) > MAX_CHARS:
+        name = name[: MAX_CHARS - len(suffix)].rstrip("-_")
     for value in filters:
         part = safe_part(value if value is not None else "")
         if part and part not in head and len(name) + 1 + len(part) + len(suffix) <= MAX_CHARS:

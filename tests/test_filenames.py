@@ -64,6 +64,11 @@ def test_a_hostile_filter_value_cannot_escape_the_name():
     assert SAFE.fullmatch(name)
 
 
+def test_an_open_year_range_keeps_its_hyphen():
+    assert download_name("t", DAY, years=(2010, None)) == "t_2010-_2026-12-04.csv"
+    assert download_name("t", DAY, years=(None, 2015)) == "t_-2015_2026-12-04.csv"
+
+
 def test_repeated_values_are_named_once():
     name = download_name("allegations", DAY, jurisdiction="FR", filters=["FR", "sustained"])
     assert name == "allegations_FR_sustained_2026-12-04.csv"

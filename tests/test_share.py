@@ -170,3 +170,27 @@ def test_a_bad_whole_only_declaration_is_refused(tmp_path):
         broken.write_text(text.replace(old, new, 1), encoding="utf-8")
         with pytest.raises(QueryError, match=message):
             decl.load(broken)
+
+
+def test_a_chart_tables_name_comes_from_the_views_link(monkeypatch):
+    from ui import share
+
+    link = {
+        "page": "directives",
+        "lang": "fr",
+        "directive": "FR-1",
+        "rule": "FR-1/cases-register",
+        "penalty_jurisdiction": "US-NY-NYC",
+        "penalty_from": "2010",
+    }
+    monkeypatch.setattr(share, "current_params", lambda: link)
+    monkeypatch.setattr(share, "today", lambda: dt.date(2026, 12, 4))
+    # a section's own jurisdiction is a filter, never the table's jurisdiction
+    assert share.file_name("directives_gaps_table") == (
+        "directives-gaps_FR-1_FR-1-cases-register_US-NY-NYC_2010_2026-12-04.csv"
+    )
+    link = {"page": "compare", "lang": "en", "jurisdiction": "US-IL-CHI", "year_from": "2010"}
+    monkeypatch.setattr(share, "current_params", lambda: {**link, "measure": "chi_sustained"})
+    assert share.file_name("compare_map_table") == (
+        "compare-map_US-IL-CHI_2010-_chi-sustained_2026-12-04.csv"
+    )

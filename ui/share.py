@@ -162,21 +162,18 @@ def render_share(
 
 
 def file_name(table: str, extension: str = "csv") -> str:
-    """A download's name from the table and the page's query parameters: the jurisdiction
-    (a parameter named, or ending in, 'jurisdiction'), the years (..._from and ..._to) and
-    the other filters, in the link's order."""
+    """A download's name from the table and the view's query parameters: `jurisdiction`,
+    `year_from` and `year_to` in their places, the other filters' values after them in the
+    link's order (a section's own jurisdiction or years, e.g. `penalty_jurisdiction`, are
+    named as filters: they may not be the table's)."""
     params = {k: v for k, v in current_params().items() if k not in NOT_FILTERS}
-    jurisdiction = next((v for k, v in params.items() if k.endswith("jurisdiction")), None)
-    low = next((v for k, v in params.items() if k == "from" or k.endswith("_from")), None)
-    high = next((v for k, v in params.items() if k == "to" or k.endswith("_to")), None)
-    used = {jurisdiction, low, high}
-    others = [v for v in params.values() if v not in used]
+    placed = ("jurisdiction", "year_from", "year_to")
     return download_name(
         table.removesuffix("_table"),
         today(),
-        jurisdiction=jurisdiction,
-        years=(low, high),
-        filters=others,
+        jurisdiction=params.get("jurisdiction"),
+        years=(params.get("year_from"), params.get("year_to")),
+        filters=[v for k, v in params.items() if k not in placed],
         extension=extension,
     )
 
