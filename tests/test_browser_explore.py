@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import zipfile
@@ -34,10 +35,36 @@ def test_a_link_downloads_exactly_its_rows_as_csv(server, tmp_path):
         assert "2 rows match these filters" in page.inner_text("body")
         with page.expect_download(timeout=WAIT_MS) as download:
             page.get_by_role("button", name="CSV (2 rows)").click()
-        assert download.value.suggested_filename == "police-accountability-statistics.csv"
+        # named after what it holds: table, jurisdiction, filter, day (exports/filenames.py)
+        assert download.value.suggested_filename == f"statistics_FR_blame_{today()}.csv"
         path = tmp_path / "rows.csv"
         download.value.save_as(path)
         assert path.read_bytes() == BLAME_CSV
+
+
+def today() -> str:
+    return dt.datetime.now(dt.UTC).date().isoformat()
+
+
+def test_a_filtered_download_is_named_after_its_filters(server, tmp_path):
+    link = (
+        "/?page=explore&lang=en&table=allegations&jurisdiction=US-IL-CHI"
+        "&finding=sustained&year_from=2010&year_to=2015"
+    )
+    with chromium_page() as page:
+        page.goto(server + link)
+        page.wait_for_selector("[data-testid=stDownloadButton]", timeout=WAIT_MS)
+        page.get_by_text("rows match these filters").wait_for(timeout=WAIT_MS)
+        with page.expect_download(timeout=WAIT_MS) as download:
+            page.get_by_role("button", name="CSV (").click()
+        name = download.value.suggested_filename
+        path = tmp_path / name
+        download.value.save_as(path)
+    assert name == f"allegations_US-IL-CHI_2010-2015_sustained_{today()}.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    assert "source_id" in header  # provenance in every row
+    assert len(lines) > 1
 
 
 def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
@@ -45,6 +72,7 @@ def test_the_data_package_carries_the_link_the_browser_shows(server, tmp_path):
         open_link(page, server)
         with page.expect_download(timeout=WAIT_MS) as download:
             page.get_by_role("button", name="Data package").click()
+        assert download.value.suggested_filename == f"statistics-datapackage_FR_blame_{today()}.zip"
         path = tmp_path / "package.zip"
         download.value.save_as(path)
         shown_link = page.locator("[data-testid=stCode]").first.inner_text().strip()

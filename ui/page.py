@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import streamlit as st
 
-from exports.table_csv import frame_csv
 from ui import data
 from ui.i18n import Translator
+from ui.share import chart_download
 from ui.state import ViewState
 
 
@@ -20,6 +19,13 @@ class PageContext:
     lang: str
     t: Translator
     state: ViewState
+    cited: list[str] = field(default_factory=list)  # sources shown, for the page's citation
+
+    def cite(self, source_ids) -> None:
+        """Note the sources of a figure shown: the page's citation names them."""
+        for source_id in source_ids:
+            if source_id not in self.cited:
+                self.cited.append(source_id)
 
 
 def source_link(label: str, url: str) -> str:
@@ -48,8 +54,9 @@ def chart_footer(
     table_key: str,
 ) -> None:
     """Under every chart: source, licence, as-of date, a one-sentence reading, and the
-    table behind it (for screen readers and copy-paste)."""
+    table behind it (for screen readers and copy-paste), with its CSV download."""
     t = page.t
+    page.cite(source_ids)
     sources = data.query("sources_by_id", source_ids=source_ids)
     parts = []
     for row in sources.itertuples():
@@ -62,12 +69,5 @@ def chart_footer(
     st.caption("  \n".join(parts))
     with st.expander(t("table_behind_chart")):
         st.dataframe(table, hide_index=True, key=table_key)
-        st.download_button(
-            t("download_csv"),
-            # A callable: encoded only when someone clicks, not on every rerun of the page.
-            functools.partial(frame_csv, table.copy()),
-            file_name=f"{table_key}.csv",
-            mime="text/csv",
-            key=f"{table_key}_csv",
-            on_click="ignore",  # no rerun: the other buttons' files stay valid
-        )
+        # with its sources and build date in every row, named after what it holds
+        chart_download(t("download_csv"), table, source_ids, table_key)

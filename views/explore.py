@@ -6,8 +6,9 @@ under all the other filters). Every filter and the sort live in the address, val
 CSV and the zip data package are built from the same named query and parameters as the
 table on screen, without its row limit, so the files are exactly the filtered rows.
 
-The tables and their filters are declared in views/explore_tables.py; the sources, permalink
-and citation under the rows are views/explore_provenance.py.
+The tables and their filters are declared in views/explore_tables.py; the sources under the
+rows are views/explore_provenance.py; the permalink and citation, the same on every page,
+ui/share.py.
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import pandas as pd
 import streamlit as st
 
 from exports import datapackage
+from exports.filenames import download_name
 from ui import data
 from ui.page import PageContext
+from ui.share import permalink, render_share, today
 from ui.years import year_range
-from views.explore_provenance import permalink, render_link_and_citation, render_sources
+from views.explore_provenance import render_sources
 from views.explore_tables import (
     DATE_COLUMNS,
     TABLES,
@@ -52,11 +55,18 @@ def render(page: PageContext) -> None:
     count = int(data.query(table.count_query, **filter_params(table, view))["row_count"].iloc[0])
     render_rows(page, table, view, count)
     sources = contributing_sources(table, view)
-    link = permalink(page, table, url_values(table, view))
+    params = {"table": table.name, **url_values(table, view)}
+    link = permalink(params)
     render_downloads(page, table, view, count, link)
     render_sources(page, sources)
-    filters = describe_view(page, table, view)
-    render_link_and_citation(page, table, filters, number(count, page.lang), sources, link)
+    render_share(
+        page,
+        t(f"table_{table.name}"),
+        params=params,
+        filters=describe_view(page, table, view),
+        count=number(count, page.lang),
+        source_ids=list(sources["source_id"]),
+    )
 
 
 # -- state ------------------------------------------------------------------------------
@@ -328,14 +338,19 @@ def render_downloads(page: PageContext, table: Table, view: dict, count: int, li
     st.header(t("downloads"))
     con = data.connection()
     params = rows_params(table, view, None)  # the same query as the table, every row
-    stem = f"police-accountability-{table.name}"
+    name = partial(
+        download_name,
+        jurisdiction=view["jurisdiction"],
+        years=(view["year_from"], view["year_to"]),
+        filters=[view[facet] for facet in table.facets if facet != "jurisdiction"],
+    )
     left, right = st.columns(2)
     with left:
         st.download_button(
             t("download_csv_all", count=number(count, lang)),
             # A callable: the file is built only when someone clicks, not on every rerun.
             data=partial(datapackage.csv_file, con, table.rows_query, params),
-            file_name=f"{stem}.csv",
+            file_name=name(table.name, today()),
             mime="text/csv",
             on_click="ignore",
             disabled=count == 0,
@@ -345,7 +360,7 @@ def render_downloads(page: PageContext, table: Table, view: dict, count: int, li
         st.download_button(
             t("download_zip"),
             data=partial(package_now, con, table.rows_query, params, link),
-            file_name=f"{stem}-datapackage.zip",
+            file_name=name(f"{table.name}-datapackage", today(), extension="zip"),
             mime="application/zip",
             on_click="ignore",
             disabled=count == 0,

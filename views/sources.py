@@ -6,9 +6,11 @@ import functools
 
 import streamlit as st
 
+from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
 from ui.page import PageContext
+from ui.share import chart_download, render_share, today
 
 # Rows of the change list shown on screen; the CSV holds them all (same query, no limit).
 CHANGES_SHOWN = 1000
@@ -53,12 +55,15 @@ def render(page: PageContext) -> None:
             "sha256": t("col_sha256"),
         },
     )
+    every = download_name("sources", today())  # every source, whatever the link chose
+    chart_download(t("download_sources"), sources[summary_columns], [], "sources", every)
 
     render_one_source(page, sources)
     render_changes(page)
     render_mappings(page)
     st.header(t("method_title"))
     st.markdown(t("method_text"))
+    render_share(page, source_ids=[page.state.raw("source")])
 
 
 def render_one_source(page: PageContext, sources) -> None:
@@ -154,7 +159,7 @@ def render_changes(page: PageContext) -> None:
             "changes_since_last_release",
             {"source_id": source_id, "row_limit": None},
         ),
-        file_name=f"changes_{source_id or 'all_sources'}.csv",
+        file_name=download_name("changes", today(), filters=[source_id or "all-sources"]),
         mime="text/csv",
         key="sources_changes_csv",
         on_click="ignore",  # no rerun: the other buttons' files stay valid

@@ -11,6 +11,7 @@ row for the settings and one per jurisdiction; the dashboard reads it back from 
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ DECLARATION_FILE = Path(__file__).resolve().parent / "comparisons.toml"
 LOADERS = ("allegations", "allegations_per_population", "statistics_ratio")
 LANGS = ("en", "fr")
 WORD_FIELDS = ("name", "definition", "unit", "numerator_label", "denominator_label")
+PAGE_NAME = re.compile(r"[a-z][a-z_]*")  # a link's `page` (the dashboard's page names)
 
 Words = dict[str, str]
 
@@ -58,6 +60,26 @@ class DeclaredMeasure:
 
 
 @dataclass(frozen=True, eq=False)
+class DeclaredLink:
+    """A link to another page's view: its `page`, its other query parameters, an anchor."""
+
+    label: Words
+    page: str
+    params: tuple[tuple[str, str], ...] = ()
+    anchor: Words | None = None  # a heading's anchor, in each language
+
+
+@dataclass(frozen=True, eq=False)
+class DeclaredWholeOnly:
+    """A measure published for the whole jurisdiction only (no region to split it by):
+    Compare says so and links to where the whole-jurisdiction figure is."""
+
+    name: Words
+    text: Words
+    links: tuple[DeclaredLink, ...]
+
+
+@dataclass(frozen=True, eq=False)
 class DeclaredJurisdiction:
     code: str
     years: tuple[int, int] | None = None
@@ -71,6 +93,7 @@ class DeclaredJurisdiction:
     notes: tuple[tuple[Words | None, Words], ...] = ()  # (title, text)
     levels: dict[str, DeclaredLevel] = field(default_factory=dict)
     measures: tuple[DeclaredMeasure, ...] = ()
+    whole_only: tuple[DeclaredWholeOnly, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -158,6 +181,36 @@ def _level(key: str, entry: dict, where: str) -> DeclaredLevel:
     )
 
 
+def _link(entry: dict, where: str) -> DeclaredLink:
+    page, params = entry.get("page"), entry.get("params", {})
+    if not isinstance(page, str) or not PAGE_NAME.fullmatch(page):
+        raise QueryError(f"{where}: a link needs a page name, got {page!r}")
+    if not isinstance(params, dict) or not all(
+        isinstance(value, str | int) and not isinstance(value, bool) for value in params.values()
+    ):
+        raise QueryError(f"{where}: a link's params are names = text or number")
+    if {"page", "lang"} & set(params):
+        raise QueryError(f"{where}: a link's params cannot set page or lang")
+    return DeclaredLink(
+        label=_words(entry, "label", where, required=True),
+        page=page,
+        params=tuple((str(k), str(v)) for k, v in params.items()),
+        anchor=_words(entry, "anchor", where),
+    )
+
+
+def _whole_only(entry: dict, where: str) -> DeclaredWholeOnly:
+    where = f"{where}, whole_only {entry.get('name', {}).get('en', 'no name')!r}"
+    links = entry.get("link", [])
+    if not links:
+        raise QueryError(f"{where}: needs at least one link to the whole-jurisdiction figure")
+    return DeclaredWholeOnly(
+        name=_words(entry, "name", where, required=True),
+        text=_words(entry, "text", where, required=True),
+        links=tuple(_link(link, where) for link in links),
+    )
+
+
 def _jurisdiction(entry: dict, name: str) -> DeclaredJurisdiction:
     where = f"{name}, jurisdiction {entry.get('code', 'no code')}"
     measures = tuple(_measure(item, where) for item in entry.get("measure", []))
@@ -183,6 +236,7 @@ def _jurisdiction(entry: dict, name: str) -> DeclaredJurisdiction:
         ),
         levels={k: _level(k, v, where) for k, v in entry.get("level", {}).items()},
         measures=measures,
+        whole_only=tuple(_whole_only(item, where) for item in entry.get("whole_only", [])),
     )
 
 

@@ -13,10 +13,12 @@ import streamlit as st
 
 from ui import data
 from ui.page import PageContext
+from ui.share import render_share
 from views.compare import choosers
 from views.compare.charts import draw_map, draw_ranking
 from views.compare.figures import EXCLUDED, OK, SMALL, compute, small_threshold
 from views.compare.registry import COUNT, RATE, RATIO, SHARE, Jurisdiction, Level, Measure
+from views.compare.whole_only import render_whole_only
 from views.compare.wording import (
     level_name,
     level_plural,
@@ -44,6 +46,7 @@ def render(page: PageContext) -> None:
         measure = choosers.choose_measure(page, jurisdiction)
     with what[1]:
         year_from, year_to = choosers.choose_years(page, jurisdiction, level, measure)
+    render_whole_only(page, jurisdiction)  # what it publishes for the whole only, linked
 
     regions = data.query(
         "compare_regions", level=level.key, prefix=level.prefix, vintage=level.vintage
@@ -66,6 +69,7 @@ def render(page: PageContext) -> None:
     _side_by_side(view)
     draw_map(view)
     draw_ranking(view)
+    render_share(page, source_ids=list(measure.source_ids))
 
 
 class View:

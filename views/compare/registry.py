@@ -28,6 +28,7 @@ from queries.measures.comparisons import (
     DeclaredJurisdiction,
     DeclaredLevel,
     DeclaredMeasure,
+    DeclaredWholeOnly,
     Words,
     from_rows,
 )
@@ -94,6 +95,8 @@ class Jurisdiction:
     not_investigated_reason: Words | None = None
     allegation_note: Words | None = None  # how its allegations are placed in regions
     year_basis: str | None = None  # the date its allegation years are read from
+    # measures published for the whole jurisdiction only: a note with links, no figure
+    whole_only: tuple[DeclaredWholeOnly, ...] = ()
 
     def level(self, key: str) -> Level:
         return next(level for level in self.levels if level.key == key)
@@ -174,6 +177,7 @@ def _jurisdiction(code, names, levels, placed, declared) -> Jurisdiction | None:
         not_investigated_reason=declared.not_investigated_reason,
         allegation_note=declared.allegation_note,
         year_basis=None if mine.empty else mine["year_basis"].iloc[0],
+        whole_only=declared.whole_only,
     )
 
 

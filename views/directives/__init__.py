@@ -19,6 +19,7 @@ import streamlit as st
 
 from ui import data
 from ui.page import PageContext
+from ui.share import render_share
 from views.directives.directive_list import render_directive_list
 from views.directives.penalties import render_penalties
 from views.directives.rule import choose_directive, choose_rule, render_directive_card, render_rule
@@ -60,3 +61,4 @@ def render(page: PageContext) -> None:
         st.caption(t("rule_is_what_if"))
     render_what_if(page, own_rules, rule)
     render_penalties(page)
+    render_share(page)

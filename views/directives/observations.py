@@ -8,9 +8,11 @@ import functools
 import pandas as pd
 import streamlit as st
 
+from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
 from ui.page import PageContext
+from ui.share import today
 from views.directives.wording import STATUSES, iso_date, number, status_label
 
 UNDATED = "undated"
@@ -70,7 +72,9 @@ def render_observations(
         # Built only when clicked (on its own thread, with its own cursor): exactly the
         # filtered rows, all of them, from the same query and parameters as the table.
         functools.partial(query_csv, data.connection(), "directives_page_observations", params),
-        file_name=f"{rule_id.replace('/', '_')}_observations.csv",
+        file_name=download_name(
+            "observations", today(), filters=[v for v in (rule_id, status, year) if v != "all"]
+        ),
         mime="text/csv",
         key=f"{prefix}_observations_csv",
         on_click="ignore",  # no rerun: the other buttons' files stay valid

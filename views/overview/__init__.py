@@ -20,6 +20,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui.page import PageContext
+from ui.share import render_share
 from views.overview.cards import render_holdings, with_cards
 from views.overview.declared import joined
 from views.overview.funnel import render_funnel
@@ -38,3 +39,4 @@ def render(page: PageContext) -> None:
     render_funnel(page)
     render_trends(page)
     render_story(page)
+    render_share(page)

@@ -73,6 +73,7 @@ def level_label(level: str, t) -> str:
 def source_caption(page: PageContext, source_ids: list[str]) -> None:
     """The sources of the rows a section read, as the warehouse describes them."""
     t = page.t
+    page.cite(source_ids)
     rows = data.query("sources_by_id", source_ids=sorted(set(source_ids)))
     # Curated sources point to a file of this project (data/reference/...), not a web page.
     names = [
