@@ -1,7 +1,8 @@
-"""Chart builders for comparing regions: a choropleth map and a ranked bar chart.
+"""Chart builders for comparing regions: a choropleth map, a ranked bar chart, and small
+charts by year (a region beside all regions).
 
-Both take small, already computed frames (one row per region) with the same columns, so
-the map and the ranking always show the same figures:
+The map and the ranking take small, already computed frames (one row per region) with the
+same columns, so they always show the same figures:
 
 - `label`: the region's display name; `value` (NaN when there is no figure);
   `lower`, `upper`: the 95% interval (NaN when it does not apply);
@@ -21,7 +22,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from ui.palette import MUTED, NO_DATA, SEQUENTIAL_SCHEME
+from ui.palette import MUTED, NO_DATA, OKABE_ITO, SEQUENTIAL_SCHEME
 
 OK, SMALL, EXCLUDED, NO_VALUE = "ok", "small", "excluded", "no_data"
 GREYS = {SMALL: MUTED, EXCLUDED: MUTED, NO_VALUE: NO_DATA}  # legend order
@@ -224,6 +225,56 @@ def ranked_bars(
         alt.layer(*layers)
         .resolve_scale(color="independent")
         .properties(height=alt.Step(BAR_ROW_HEIGHT), width="container")
+        .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
+    )
+
+
+def yearly_lines(
+    frame: pd.DataFrame,
+    *,
+    value_title: str,
+    year_title: str,
+    series_title: str,
+    tooltip_titles: dict[str, str],
+    lang: str = "en",
+    height: int = 160,
+) -> alt.LayerChart:
+    """A small chart by year: one line per `series` (a region, all regions), points where a
+    year has a figure, and each series' 95% interval as a band where `lower`/`upper` are
+    given. `frame`: year, series, value, lower, upper, value_label (a year without a figure
+    has a NaN value and draws no point: the line breaks there)."""
+    records = [_plain(row) for row in frame.to_dict(orient="records")]
+    series = list(dict.fromkeys(row["series"] for row in records))
+    colour = alt.Color(
+        "series:N",
+        scale=alt.Scale(domain=series, range=OKABE_ITO[: len(series)]),
+        legend=alt.Legend(title=series_title, orient="bottom", labelLimit=400),
+    )
+    x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    tooltip = [
+        alt.Tooltip("series:N", title=tooltip_titles["series"]),
+        alt.Tooltip("year:O", title=tooltip_titles["year"]),
+        alt.Tooltip("value_label:N", title=tooltip_titles["value_label"]),
+    ]
+    known = [row for row in records if row["value"] is not None]
+    layers = []
+    banded = [row for row in known if row.get("lower") is not None]
+    if banded:
+        layers.append(
+            alt.Chart(_inline(banded))
+            .mark_area(opacity=0.2)
+            .encode(x=x, y="lower:Q", y2="upper:Q", color=colour)
+        )
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True))
+    layers.append(alt.Chart(_inline(records)).mark_line().encode(x=x, y=y, color=colour))
+    layers.append(
+        alt.Chart(_inline(known))
+        .mark_point(filled=True, size=40)
+        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+    )
+    return (
+        alt.layer(*layers)
+        .properties(height=height, width="container")
         .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
     )
 
