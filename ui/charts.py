@@ -237,18 +237,19 @@ def yearly_lines(
     series_title: str,
     tooltip_titles: dict[str, str],
     lang: str = "en",
-    height: int = 160,
+    height: int = 260,
 ) -> alt.LayerChart:
     """A small chart by year: one line per `series` (a region, all regions), points where a
     year has a figure, and each series' 95% interval as a band where `lower`/`upper` are
     given. `frame`: year, series, value, lower, upper, value_label (a year without a figure
-    has a NaN value and draws no point: the line breaks there)."""
+    has a NaN value and draws no point: the line breaks there). A chart drawn to its
+    container's size fits axes and legend within `height` too: keep it generous."""
     records = [_plain(row) for row in frame.to_dict(orient="records")]
     series = list(dict.fromkeys(row["series"] for row in records))
     colour = alt.Color(
         "series:N",
         scale=alt.Scale(domain=series, range=OKABE_ITO[: len(series)]),
-        legend=alt.Legend(title=series_title, orient="bottom", labelLimit=400),
+        legend=alt.Legend(title=series_title, orient="top", labelLimit=400),
     )
     x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0, labelOverlap=True))
     tooltip = [

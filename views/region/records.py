@@ -46,7 +46,7 @@ def render_observations(page: PageContext, region_id: str) -> None:
             t("col_directive"): rows["directive_id"],
             t("col_rule"): rows["rule_id"],
             t("col_scope"): rows["scope_id"],
-            t("col_date"): rows["observed_date"],
+            t("col_date"): pd.to_datetime(rows["observed_date"]).dt.strftime("%Y-%m-%d"),
             t("col_status"): status,
             t("col_confidence"): rows["confidence"],
             t("col_evidence"): rows["evidence"],
