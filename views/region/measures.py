@@ -100,15 +100,17 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
     t, lang = page.t, page.lang
     yearly = figures.by_year(jurisdiction, level, measure, place["region_id"], *years)
     mine, everyone = place["name"], t("all_regions")
-    long = pd.concat(
-        [
-            yearly.assign(series=mine)[["year", "series", "value", "lower", "upper"]],
-            yearly.assign(series=everyone, value=yearly["all_value"]).assign(
-                lower=yearly["all_lower"], upper=yearly["all_upper"]
-            )[["year", "series", "value", "lower", "upper"]],
-        ],
-        ignore_index=True,
-    )
+    columns = ["year", "series", "value", "lower", "upper"]
+    parts = [yearly.assign(series=mine)[columns]]
+    if measure.kind != rm.COUNT:  # a total of all regions would dwarf the region's count
+        everyone_yearly = yearly.assign(
+            series=everyone,
+            value=yearly["all_value"],
+            lower=yearly["all_lower"],
+            upper=yearly["all_upper"],
+        )
+        parts.append(everyone_yearly[columns])
+    long = pd.concat(parts, ignore_index=True)
     long["value_label"] = [value_text(ct, lang, measure, v) for v in long["value"]]
     name = measure_word(measure, "name", lang)
     chart = charts.yearly_lines(
@@ -121,7 +123,7 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
     )
     published = int((yearly["coverage"] == figures.PUBLISHED).sum())
     reading = t(
-        "chart_reading",
+        "chart_reading" if measure.kind != rm.COUNT else "chart_reading_count",
         measure=name,
         place=mine,
         first=years[0],
@@ -162,6 +164,11 @@ def render_coverage(page: PageContext, jurisdiction, level, region_id: str, year
             for key, by_year in cells.items()
         ]
     )
-    st.dataframe(table, hide_index=True, key="region_coverage")
+    st.dataframe(
+        table,
+        hide_index=True,
+        key="region_coverage",
+        column_config={t("measure"): st.column_config.TextColumn(pinned=True)},
+    )
     if any(m.years is None for m in jurisdiction.measures):
         st.caption(t("coverage_period_note"))

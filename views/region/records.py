@@ -46,16 +46,16 @@ def render_observations(page: PageContext, region_id: str) -> None:
             t("col_directive"): rows["directive_id"],
             t("col_rule"): rows["rule_id"],
             t("col_scope"): rows["scope_id"],
-            t("col_date"): pd.to_datetime(rows["observed_date"]).dt.strftime("%Y-%m-%d"),
-            t("col_status"): status,
-            t("col_confidence"): rows["confidence"],
-            t("col_evidence"): rows["evidence"],
             t("col_open"): [
                 directive_link(lang, *values)
                 for values in zip(
                     rows["directive_id"], rows["rule_id"], rows["scope_id"], strict=True
                 )
             ],
+            t("col_date"): pd.to_datetime(rows["observed_date"]).dt.strftime("%Y-%m-%d"),
+            t("col_status"): status,
+            t("col_confidence"): rows["confidence"],
+            t("col_evidence"): rows["evidence"],
         }
     )
     st.dataframe(
@@ -79,6 +79,12 @@ def render_cases(page: PageContext, region_id: str) -> None:
     table = pd.DataFrame(
         {
             t("col_case"): rows["case_id"],
+            t("col_open"): [
+                directive_link(lang, *values)
+                for values in zip(
+                    rows["directive_id"], rows["rule_id"], rows["case_id"], strict=True
+                )
+            ],
             t("col_date"): rows["event_date"],
             t("col_event"): rows["event_type"],
             t("col_place"): rows["place"],
@@ -86,12 +92,6 @@ def render_cases(page: PageContext, region_id: str) -> None:
             t("col_confidence"): rows["confidence"],
             t("col_description"): rows["description"],
             t("col_source"): rows["source_url"],
-            t("col_open"): [
-                directive_link(lang, *values)
-                for values in zip(
-                    rows["directive_id"], rows["rule_id"], rows["case_id"], strict=True
-                )
-            ],
         }
     )
     st.dataframe(
