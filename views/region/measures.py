@@ -20,6 +20,10 @@ def render_measures(page: PageContext, ct, place, jurisdiction, level, years) ->
     t, lang = page.t, page.lang
     st.header(t("measures_heading"))
     st.caption(t("measures_intro", level=ct.maybe(f"level_{level.key}", level.key)))
+    for title, text in jurisdiction.notes:  # what the jurisdiction's figures are, and are not
+        st.info(
+            f"**{say(ct, lang, title)}**  \n{say(ct, lang, text)}" if title else say(ct, lang, text)
+        )
     for measure in jurisdiction.measures:
         name = measure_word(measure, "name", lang)
         with st.container(border=True):
@@ -32,12 +36,38 @@ def render_measures(page: PageContext, ct, place, jurisdiction, level, years) ->
                 continue
             frame, unplaced = figures.computed(jurisdiction, level, measure, chosen)
             row = frame.set_index("region_id").loc[place["region_id"]]
+            _caveats(ct, lang, level, measure, frame, unplaced)
             left, right = st.columns([2, 3])
             with left:
                 _figures(page, ct, place, measure, frame, unplaced, row, chosen)
             if measure.years is not None:
                 with right:
                     _chart(page, ct, place, jurisdiction, level, measure, chosen)
+
+
+def _caveats(ct, lang, level, measure, frame, unplaced) -> None:
+    """The measure's declared caveat and the share of its figures placed in no region, as
+    the Compare page gives them beside the same figures."""
+    if measure.caveat:
+        denominators = frame.set_index("region_id")["denominator"]
+        values = {
+            name: number(denominators.get(region_id), 0, lang)
+            for name, region_id in measure.caveat_values
+        }
+        st.warning(say(ct, lang, measure.caveat, **values))
+    if unplaced.get("numerator"):
+        share = unplaced["numerator"] / unplaced["total"] * 100
+        value = unplaced.get("unplaced_value")
+        st.caption(
+            ct(
+                "card_unplaced",
+                share=ct("percent", value=number(share, 1, lang)),
+                level=ct.maybe(f"level_{level.key}", level.key),
+                value=""
+                if value is None
+                else ct("card_unplaced_value", value=value_text(ct, lang, measure, value)),
+            )
+        )
 
 
 def _figures(page, ct, place, measure, frame, unplaced, row, years) -> None:
