@@ -14,6 +14,7 @@ from tests.conftest import APP_TIMEOUT
 from tests.test_view_compare_regions import APP, open_compare
 from ui.i18n import Translator
 from views import region_measures as rm
+from views.region import figures
 from views.region.share import chart_file
 
 
@@ -147,3 +148,22 @@ def test_a_place_with_no_compared_level_still_shows_its_records(app):
     open_region(app, region="US-IL-CHI")
     assert any(words("no_measures").split(";")[0] in i.value for i in app.info)
     assert words("observations_heading") in [h.value for h in app.header]
+
+
+@pytest.mark.parametrize("key", ["chi_sustained", "chi_allegations_per_1000"])
+def test_the_loaders_by_year_agree_with_one_computation_per_year(registry, key):
+    """The charts by year read every year at once (loaders' `by_year`): each year's figures
+    are those of the Compare page computed for that year alone."""
+    jurisdiction = registry["US-IL-CHI"]
+    level, measure = jurisdiction.levels[0], jurisdiction.measure(key)
+    columns = ["region_id", "numerator", "denominator", "value", "lower", "upper", "rank"]
+    for year, (frame, unplaced) in figures.yearly_computed(
+        jurisdiction, level, measure, 2014, 2016
+    ).items():
+        alone, alone_unplaced = figures.computed(jurisdiction, level, measure, (year, year))
+        pd.testing.assert_frame_equal(
+            frame[columns].reset_index(drop=True),
+            alone[columns].reset_index(drop=True),
+            check_dtype=False,
+        )
+        assert unplaced["overall"] == pytest.approx(alone_unplaced["overall"], nan_ok=True)

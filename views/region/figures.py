@@ -8,6 +8,8 @@ Each computation is cached per warehouse version, jurisdiction, level, measure a
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -109,12 +111,58 @@ def has_figures(measure: rm.Measure, frame: pd.DataFrame, unplaced: dict) -> boo
     return not measure.absent_is_zero and bool(frame["value"].notna().any())
 
 
+def yearly_computed(jurisdiction, level, measure, year_from: int, year_to: int) -> dict:
+    """{year: (frame, unplaced)} of `rm.compute` for each year, as `computed` gives it."""
+    return _yearly_computed(
+        str(data.warehouse_path()),
+        data.warehouse_version(),
+        jurisdiction.key,
+        level.key,
+        measure.key,
+        year_from,
+        year_to,
+    )
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _yearly_computed(path, version, jurisdiction_key, level_key, measure_key, year_from, year_to):
+    del path, version  # the cache key
+    jurisdiction = rm.jurisdictions()[jurisdiction_key]
+    level, measure = jurisdiction.level(level_key), jurisdiction.measure(measure_key)
+    years = range(year_from, year_to + 1)
+    load_by_year = getattr(measure.load, "by_year", None)
+    if load_by_year is None:  # one computation per year
+        return {year: computed(jurisdiction, level, measure, (year, year)) for year in years}
+    # The loader reads every year at once: each year's computation is given its rows.
+    placed = load_by_year(jurisdiction.key, level.key, year_from, year_to)
+    whole = load_by_year(jurisdiction.key, None, year_from, year_to)
+    regions = level_regions(level)
+    retired = regions.loc[regions["retired"], "region_id"]
+    result = {}
+    for year in years:
+
+        def load(code, level_key, low, high, year=year):
+            del code, low, high  # always the one year being computed
+            return (placed if level_key is not None else whole)[year].copy()
+
+        result[year] = rm.compute(
+            dataclasses.replace(measure, load=load),
+            level,
+            list(regions["region_id"]),
+            year,
+            year,
+            jurisdiction=jurisdiction.key,
+            not_ranked=dict.fromkeys(retired, "note_retired_not_ranked"),
+        )
+    return result
+
+
 def by_year(jurisdiction, level, measure, region_id: str, year_from: int, year_to: int):
     """One row per year: the region's value, interval and status, all regions' value and
     interval, and `coverage` (published, not_published, no_data_here)."""
     rows = []
-    for year in range(year_from, year_to + 1):
-        frame, unplaced = computed(jurisdiction, level, measure, (year, year))
+    yearly = yearly_computed(jurisdiction, level, measure, year_from, year_to)
+    for year, (frame, unplaced) in yearly.items():
         mine = frame.set_index("region_id").loc[region_id]
         overall = all_regions(measure, frame, unplaced) or (np.nan, np.nan, np.nan)
         rows.append(
