@@ -53,6 +53,8 @@ def render(page: PageContext) -> None:
     render_feed(page, place["region_id"])
 
     source_ids: list[str] = []
+    if years is None:  # years mean nothing for this place: not in its link either
+        page.state.set(year_from=None, year_to=None)
     if level is None or years is None:
         st.info(t("no_measures", level=ct.maybe(f"level_{place['level']}", place["level"])))
     else:
