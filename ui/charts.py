@@ -242,7 +242,8 @@ def yearly_lines(
     """A small chart by year: one line per `series` (a region, all regions), points where a
     year has a figure, and each series' 95% interval as a band where `lower`/`upper` are
     given. `frame`: year, series, value, lower, upper, value_label (a year without a figure
-    has a NaN value and draws no point: the line breaks there). A chart drawn to its
+    has a NaN value and draws no point: the line breaks there; `small`, optional, makes a
+    point faint: too few cases to compare). A chart drawn to its
     container's size fits axes and legend within `height` too: keep it generous."""
     records = [_plain(row) for row in frame.to_dict(orient="records")]
     series = list(dict.fromkeys(row["series"] for row in records))
@@ -258,6 +259,8 @@ def yearly_lines(
         alt.Tooltip("value_label:N", title=tooltip_titles["value_label"]),
     ]
     known = [row for row in records if row["value"] is not None]
+    # a figure resting on too few cases to compare (column `small`): a faint point
+    opacity = alt.condition("datum.small", alt.value(0.3), alt.value(1.0))
     layers = []
     banded = [row for row in known if row.get("lower") is not None]
     if banded:
@@ -271,7 +274,7 @@ def yearly_lines(
     layers.append(
         alt.Chart(_inline(known))
         .mark_point(filled=True, size=40)
-        .encode(x=x, y=y, color=colour, tooltip=tooltip)
+        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
     )
     return (
         alt.layer(*layers)

@@ -131,13 +131,15 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
     yearly = figures.by_year(jurisdiction, level, measure, place["region_id"], *years)
     mine, everyone = place["name"], t("all_regions")
     columns = ["year", "series", "value", "lower", "upper"]
-    parts = [yearly.assign(series=mine)[columns]]
+    columns = [*columns, "small"]
+    parts = [yearly.assign(series=mine, small=yearly["status"] == rm.SMALL)[columns]]
     if measure.kind != rm.COUNT:  # a total of all regions would dwarf the region's count
         everyone_yearly = yearly.assign(
             series=everyone,
             value=yearly["all_value"],
             lower=yearly["all_lower"],
             upper=yearly["all_upper"],
+            small=False,
         )
         parts.append(everyone_yearly[columns])
     long = pd.concat(parts, ignore_index=True)
@@ -162,6 +164,8 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
         total=len(yearly),
     )
     st.altair_chart(chart, width="stretch", alt=reading)
+    if (yearly["status"] == rm.SMALL).any():
+        st.caption(t("chart_small_years"))
     table = pd.DataFrame(
         {
             t("year"): yearly["year"],
