@@ -111,6 +111,11 @@ def test_coverage_marks_a_year_without_data_as_not_published(app, registry):
     downgrade = coverage.loc["Downgrade rate"]
     assert downgrade["2018"] == words("coverage_not_published")
     assert downgrade["2005"] == words("coverage_published")
+    assert downgrade[words("coverage_gaps")].startswith(
+        words("coverage_gap").format(state=words("coverage_not_published"), years="2017, 2018")
+    )
+    # No dismissal anywhere in 2017, but final outcomes to count: a share of 0%, published
+    assert coverage.loc["Share ending in dismissal", "2017"] == words("coverage_published")
 
 
 def test_an_unknown_region_gives_a_notice_and_a_chooser(app):

@@ -104,11 +104,14 @@ def all_regions(measure: rm.Measure, frame: pd.DataFrame, unplaced: dict):
 
 
 def has_figures(measure: rm.Measure, frame: pd.DataFrame, unplaced: dict) -> bool:
-    """Does the jurisdiction have any figure for these years? (A complete register counts a
-    region without rows as 0 only where the register has rows at all.)"""
+    """Does the jurisdiction have any figure for these years? A complete register counts a
+    region without rows as 0, so its counts and rates are figures only where the register
+    has rows at all; a share is one wherever some region has cases in its denominator (0%
+    where none of them ended so)."""
     if unplaced["total"] > 0:
         return True
-    return not measure.absent_is_zero and bool(frame["value"].notna().any())
+    zero_filled = measure.absent_is_zero and measure.kind in (rm.COUNT, rm.RATE)
+    return not zero_filled and bool(frame["value"].notna().any())
 
 
 def yearly_computed(jurisdiction, level, measure, year_from: int, year_to: int) -> dict:

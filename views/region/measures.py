@@ -179,6 +179,16 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
     chart_downloads(page, chart, key)
 
 
+def _gaps(t, symbols: dict, by_year: dict) -> str:
+    """The years without a figure in one line: "not published: 2017, 2018"."""
+    parts = [
+        t("coverage_gap", state=symbols[state], years=", ".join(str(y) for y in years))
+        for state in (figures.NOT_PUBLISHED, figures.NO_DATA_HERE)
+        if (years := [year for year, cell in by_year.items() if cell == state])
+    ]
+    return "; ".join(parts) or t("coverage_no_gap")
+
+
 def render_coverage(page: PageContext, jurisdiction, level, region_id: str, years) -> None:
     t, lang = page.t, page.lang
     st.header(t("coverage_heading"))
@@ -193,6 +203,7 @@ def render_coverage(page: PageContext, jurisdiction, level, region_id: str, year
         [
             {
                 t("measure"): measure_word(jurisdiction.measure(key), "name", lang),
+                t("coverage_gaps"): _gaps(t, symbols, by_year),
                 **{str(year): symbols[state] for year, state in by_year.items()},
             }
             for key, by_year in cells.items()
