@@ -209,11 +209,10 @@ def render_coverage(page: PageContext, jurisdiction, level, region_id: str, year
             for key, by_year in cells.items()
         ]
     )
-    st.dataframe(
-        table,
-        hide_index=True,
-        key="region_coverage",
-        column_config={t("measure"): st.column_config.TextColumn(pinned=True)},
-    )
+    # The gaps in words first (read on any screen), then the grid, measure × year
+    gaps = table[table[t("coverage_gaps")] != t("coverage_no_gap")]
+    lines = [t("coverage_line", measure=m, gaps=g) for m, g in gaps.iloc[:, :2].to_numpy()]
+    st.markdown("\n".join(lines) if lines else t("coverage_all_published"))
+    st.dataframe(table, hide_index=True, key="region_coverage")
     if any(m.years is None for m in jurisdiction.measures):
         st.caption(t("coverage_period_note"))
