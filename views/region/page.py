@@ -61,8 +61,8 @@ def render(page: PageContext) -> None:
         render_measures(page, ct, place, jurisdiction, level, years)
         render_coverage(page, jurisdiction, level, place["region_id"], years)
         source_ids = [s for m in jurisdiction.measures for s in m.source_ids]
-    render_observations(page, place["region_id"])
-    render_cases(page, place["region_id"])
+    source_ids += render_observations(page, place["region_id"])
+    source_ids += render_cases(page, place["region_id"])
 
     permalink = link(
         {

@@ -26,14 +26,15 @@ def directive_link(lang: str, directive_id, rule_id, scope_id) -> str | None:
     )
 
 
-def render_observations(page: PageContext, region_id: str) -> None:
+def render_observations(page: PageContext, region_id: str) -> list[str]:
+    """The observations' table; returns their sources (for the citation)."""
     t, lang = page.t, page.lang
     words = Translator(lang, context="directives")  # the statuses as that page names them
     rows = data.query("region_observations", region_id=region_id)
     st.header(t("observations_heading"))
     if rows.empty:
         st.info(t("no_observations"))
-        return
+        return []
     st.caption(t("observations_intro", count=len(rows)))
     if not rows["in_jurisdiction"].all():
         st.caption(t("what_if_note"))
@@ -66,15 +67,17 @@ def render_observations(page: PageContext, region_id: str) -> None:
             t("col_open"): st.column_config.LinkColumn(display_text=t("open_directives"))
         },
     )
+    return sorted(rows["source_id"].dropna().unique())
 
 
-def render_cases(page: PageContext, region_id: str) -> None:
+def render_cases(page: PageContext, region_id: str) -> list[str]:
+    """The case events' table; returns their sources (for the citation)."""
     t, lang = page.t, page.lang
     rows = data.query("region_cases", region_id=region_id)
     st.header(t("cases_heading"))
     if rows.empty:
         st.info(t("no_cases"))
-        return
+        return []
     st.caption(t("cases_intro", count=len(rows)))
     table = pd.DataFrame(
         {
@@ -103,3 +106,4 @@ def render_cases(page: PageContext, region_id: str) -> None:
             t("col_source"): st.column_config.LinkColumn(),
         },
     )
+    return sorted(rows["source_id"].dropna().unique())
