@@ -172,3 +172,16 @@ def test_the_loaders_by_year_agree_with_one_computation_per_year(registry, key):
             check_dtype=False,
         )
         assert unplaced["overall"] == pytest.approx(alone_unplaced["overall"], nan_ok=True)
+
+
+def test_permalink_and_citation_name_the_place_and_every_source(app, db):
+    open_region(app, region="FR-DEP-94", year_from="2018")
+    permalink, citation = (block.value for block in app.code)
+    assert "page=region" in permalink and "region=FR-DEP-94" in permalink
+    assert "year_from=2018" in permalink
+    assert "Val-de-Marne" in citation and "2018-2023" in citation and permalink in citation
+    titles = db.execute(
+        "SELECT title FROM sources WHERE source_id IN (SELECT source_id FROM case_events "
+        "WHERE region_id = 'FR-DEP-94' UNION SELECT 'fr_ssmsi_delinquance')"
+    ).fetchall()
+    assert len(titles) == 2 and all(title in citation for (title,) in titles)
