@@ -16,11 +16,12 @@ from ui.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator
 from ui.page import PageContext
 from ui.search import render_search
 from ui.state import ViewState, notice_value
-from views import compare_regions, directives, explore, overview, sources
+from views import compare_regions, directives, explore, overview, region, sources
 
 PAGES = {
     "overview": overview,
     "compare": compare_regions,
+    "region": region,
     "directives": directives,
     "explore": explore,
     "sources": sources,

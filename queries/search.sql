@@ -2,8 +2,8 @@
 -- answers: the places, jurisdictions, directives, cases and sources whose name (or code, or a case's place and description) contains the search words, in either language, ignoring accents, case and punctuation ("val de marne" finds Val-de-Marne), with the view each one opens
 -- params: $term, $limit
 -- Each row says where to go: `page` and the parameters of that page's link (jurisdiction,
--- level, region, directive, rule, obs, source). A place opens Compare on its jurisdiction
--- and level with the place chosen; its jurisdiction is its nearest ancestor (itself
+-- level, region, directive, rule, obs, source). A place opens its region page; a
+-- jurisdiction opens Compare. A place's jurisdiction is its nearest ancestor (itself
 -- included) that is a jurisdiction of the warehouse. Exact and starting matches first.
 WITH RECURSIVE
 wanted AS (
@@ -28,7 +28,7 @@ candidates AS (
         'place' AS kind, 1 AS kind_order,
         r.name AS label_en, r.name AS label_fr,
         r.level AS level, r.code AS code, rj.jurisdiction,
-        'compare' AS page, r.region_id AS region,
+        'region' AS page, r.region_id AS region,
         NULL::VARCHAR AS directive, NULL::VARCHAR AS rule, NULL::VARCHAR AS obs,
         NULL::VARCHAR AS source,
         r.name || ' ' || replace(r.level, '_', ' ') || ' ' || r.code AS haystack

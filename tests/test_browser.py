@@ -68,9 +68,26 @@ def test_search_val_de_marne_lands_on_the_departement(server):
         box.fill("val de marne")
         box.press("Enter")
         page.get_by_role("button", name="Val-de-Marne · département · lieu").click()
-        page.wait_for_url("**region_a=FR-DEP-94**", timeout=WAIT_MS)
+        page.wait_for_url("**page=region**", timeout=WAIT_MS)
+        page.wait_for_url("**region=FR-DEP-94**", timeout=WAIT_MS)
         page.wait_for_selector("[data-testid=stVegaLiteChart]", timeout=WAIT_MS)
-        # the département is the first of the two regions side by side
+        # the region page of the département, with its figure by year
         page.wait_for_function(
-            "document.body.innerText.includes('Val-de-Marne (94)')", timeout=WAIT_MS
+            "document.body.innerText.includes('Val-de-Marne, 2016-2023')", timeout=WAIT_MS
         )
+
+
+def test_region_page_draws_its_chart_and_downloads_it_as_png(server):
+    with chromium_page() as page:
+        page.goto(f"{server}/?page=region&region=FR-DEP-94")
+        page.wait_for_selector(
+            "[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg",
+            timeout=WAIT_MS,
+        )
+        assert page.get_by_role("heading", name="Val-de-Marne").first.is_visible()
+        with page.expect_download(timeout=WAIT_MS) as download:
+            page.get_by_role("button", name="Download this chart (PNG)").first.click()
+        path = download.value.path()
+        assert download.value.suggested_filename.endswith(".png")
+        with open(path, "rb") as file:
+            assert file.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -157,3 +157,30 @@ def test_the_readable_theme_darkens_chart_text():
     assert config["axis"]["labelColor"] == config["axis"]["titleColor"] == charts.CHART_TEXT
     assert config["legend"]["labelColor"] == charts.CHART_TEXT
     assert config["locale"]["number"]["decimal"] == "."  # the chart's own config is kept
+
+
+def test_yearly_lines_draw_a_band_and_faint_small_years():
+    frame = pd.DataFrame(
+        {
+            "year": [2016, 2017, 2016, 2017],
+            "series": ["Val-de-Marne", "Val-de-Marne", "All", "All"],
+            "value": [1.9, float("nan"), 1.5, 1.6],
+            "lower": [1.8, float("nan"), None, None],
+            "upper": [2.0, float("nan"), None, None],
+            "value_label": ["1.9", "No data", "1.5", "1.6"],
+            "small": [True, False, False, False],
+        }
+    )
+    spec = charts.yearly_lines(
+        frame,
+        value_title="per 1,000",
+        year_title="Year",
+        series_title="Where",
+        tooltip_titles={"series": "Where", "year": "Year", "value_label": "Value"},
+        lang="fr",
+    ).to_dict()
+    marks = [layer["mark"]["type"] for layer in spec["layer"]]
+    assert marks == ["area", "line", "point"]
+    points = spec["layer"][2]["encoding"]
+    assert points["opacity"]["condition"]["test"] == "datum.small"
+    assert spec["config"]["locale"]["number"]["decimal"] == ","

@@ -227,6 +227,7 @@ ALWAYS_READ = {
     "directives": ["lang", "directive", "rule", "penalty_jurisdiction"],
     "explore": ["lang", "table", "jurisdiction", "category", "source", "sort"],
     "sources": ["lang", "source", "map_jurisdiction"],
+    "region": ["lang", "region"],
 }
 SOMETIMES_READ = {  # e.g. `level` only where a jurisdiction has several map levels
     "overview": [],
@@ -234,6 +235,7 @@ SOMETIMES_READ = {  # e.g. `level` only where a jurisdiction has several map lev
     "directives": ["status", "year", "obs", "penalty_from", "penalty_to"],
     "explore": ["region", "finding", "measure", "rule", "status", "year_from", "year_to"],
     "sources": ["changes", "q"],
+    "region": ["year_from", "year_to"],  # where the place's level has measures
 }
 VALID = {  # some values the pages know, so that valid and invalid ones meet
     "lang": ["en", "fr"],
@@ -244,6 +246,7 @@ VALID = {  # some values the pages know, so that valid and invalid ones meet
     "sort": ["-incident_date", "region_name"],
     "source": ["us_nyc_ccrb_penalties", "gb_bbc_iopc_misconduct"],
     "directive": ["FR-1", "US-NY-NYC-1"],
+    "region": ["FR-DEP-94", "US-NY-NYC-P75", "GB-PFA-E23000003"],
 }
 # No value a page knows has any other character, nor such a length.
 PLAIN_VALUE = re.compile(r"[A-Za-z0-9_.:-]{1,80}")
@@ -275,7 +278,7 @@ def link_values(page: str):
 
 
 NOTICE_STARTS = ("The link's value", "La valeur")  # ui/i18n.py: ignored_parameter
-LINK_EXAMPLES = {"compare": 6}  # its maps make a run take a second or more
+LINK_EXAMPLES = {"compare": 6, "region": 6}  # a run takes a second or more
 
 
 @pytest.mark.parametrize("page", list(ALWAYS_READ))

@@ -22,15 +22,23 @@ def search(app, words: str, lang: str = "en"):
     return [button for button in app.button if button.key.startswith("search_result_")]
 
 
-def test_val_de_marne_without_accents_or_hyphens_opens_compare_on_the_departement(app):
+def test_val_de_marne_without_accents_or_hyphens_opens_its_region_page(app):
     results = search(app, "val de marne")
     assert results[0].label == "Val-de-Marne · département · place"
     results[0].click().run()
     assert not app.exception
-    assert app.query_params["jurisdiction"] == "FR"
+    assert app.query_params["page"] == "region"
+    assert app.query_params["region"] == "FR-DEP-94"
+    assert "jurisdiction" not in app.query_params and "level" not in app.query_params
+    assert app.header[0].value == "Val-de-Marne"
+
+
+def test_a_jurisdiction_still_opens_compare(app):
+    results = search(app, "chicago")
+    results[0].click().run()
+    assert not app.exception
     assert app.query_params["page"] == "compare"
-    assert app.query_params["region_a"] == "FR-DEP-94"
-    assert app.query_params["level"] == "departement"
+    assert app.query_params["jurisdiction"] == "US-IL-CHI"
 
 
 def test_a_case_opens_its_directive_with_the_case_selected(app, db):

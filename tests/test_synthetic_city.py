@@ -161,6 +161,15 @@ def test_compare_sustained_share_uses_investigated_findings(city_app):
     assert f"{share:.1f}" in words(app)  # the all-districts figure, placed or not
 
 
+def test_region_page_of_a_district_counts_its_allegations(city_app):
+    """The region page knows no jurisdiction either: a district's page gives its count."""
+    rows = allegation_rows()
+    counted = Counter(r["district"] for r in rows if r["district"])
+    app = run(city_app, page="region", region=f"{CODE}-D1")
+    assert app.header[0].value == DISTRICTS["1"]
+    assert any(m.value == f"{counted['1']:,}" for m in app.metric)
+
+
 def test_explore_filters_the_city_by_its_received_year(city_app):
     rows = allegation_rows()
     received_2018 = sum(r["date_received"].endswith("/2018") for r in rows)

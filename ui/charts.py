@@ -1,7 +1,8 @@
-"""Chart builders for comparing regions: a choropleth map and a ranked bar chart.
+"""Chart builders for comparing regions: a choropleth map, a ranked bar chart, and small
+charts by year (a region beside all regions).
 
-Both take small, already computed frames (one row per region) with the same columns, so
-the map and the ranking always show the same figures:
+The map and the ranking take small, already computed frames (one row per region) with the
+same columns, so they always show the same figures:
 
 - `label`: the region's display name; `value` (NaN when there is no figure);
   `lower`, `upper`: the 95% interval (NaN when it does not apply);
@@ -26,7 +27,7 @@ import json
 import altair as alt
 import pandas as pd
 
-from ui.palette import MUTED, NO_DATA, SEQUENTIAL_SCHEME
+from ui.palette import MUTED, NO_DATA, OKABE_ITO, SEQUENTIAL_SCHEME
 
 CHART_TEXT = "#4d4d4d"
 READABLE_THEME = "readable"
@@ -253,6 +254,60 @@ def ranked_bars(
         alt.layer(*layers)
         .resolve_scale(color="independent")
         .properties(height=alt.Step(BAR_ROW_HEIGHT), width="container")
+        .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
+    )
+
+
+def yearly_lines(
+    frame: pd.DataFrame,
+    *,
+    value_title: str,
+    year_title: str,
+    series_title: str,
+    tooltip_titles: dict[str, str],
+    lang: str = "en",
+    height: int = 260,
+) -> alt.LayerChart:
+    """A small chart by year: one line per `series` (a region, all regions), points where a
+    year has a figure, and each series' 95% interval as a band where `lower`/`upper` are
+    given. `frame`: year, series, value, lower, upper, value_label (a year without a figure
+    has a NaN value and draws no point: the line breaks there; `small`, optional, makes a
+    point faint: too few cases to compare). A chart drawn to its
+    container's size fits axes and legend within `height` too: keep it generous."""
+    records = [_plain(row) for row in frame.to_dict(orient="records")]
+    series = list(dict.fromkeys(row["series"] for row in records))
+    colour = alt.Color(
+        "series:N",
+        scale=alt.Scale(domain=series, range=OKABE_ITO[: len(series)]),
+        legend=alt.Legend(title=series_title, orient="top", labelLimit=400),
+    )
+    x = alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0, labelOverlap=True))
+    tooltip = [
+        alt.Tooltip("series:N", title=tooltip_titles["series"]),
+        alt.Tooltip("year:O", title=tooltip_titles["year"]),
+        alt.Tooltip("value_label:N", title=tooltip_titles["value_label"]),
+    ]
+    known = [row for row in records if row["value"] is not None]
+    # a figure resting on too few cases to compare (column `small`): a faint point
+    opacity = alt.condition("datum.small", alt.value(0.3), alt.value(1.0))
+    layers = []
+    banded = [row for row in known if row.get("lower") is not None]
+    if banded:
+        layers.append(
+            alt.Chart(_inline(banded))
+            .mark_area(opacity=0.2)
+            .encode(x=x, y="lower:Q", y2="upper:Q", color=colour)
+        )
+    y = alt.Y("value:Q", title=value_title, scale=alt.Scale(zero=True))
+    layers.append(alt.Chart(_inline(records)).mark_line().encode(x=x, y=y, color=colour))
+    layers.append(
+        alt.Chart(_inline(known))
+        .mark_point(filled=True, size=40)
+        .encode(x=x, y=y, color=colour, opacity=opacity, tooltip=tooltip)
+    )
+    return (
+        alt.layer(*layers)
+        .properties(height=height, width="container")
         .configure(locale=alt.Locale(number=NUMBER_LOCALES[lang]))
     )
 

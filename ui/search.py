@@ -2,8 +2,8 @@
 
 The words are matched in the warehouse (queries/search.sql) in either language, ignoring
 accents, case and punctuation: "val de marne" finds Val-de-Marne. Each result is a button
-that opens the view it belongs to (a place: Compare on its jurisdiction and level, with the
-place chosen; a case: its directive's observations, with the case selected), as a link does.
+that opens the view it belongs to (a place: its region page; a jurisdiction: Compare on it; a
+case: its directive's observations, with the case selected), as a link does.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ SEARCH_KEY = "search_words"
 # The link parameters a result may set, per result column.
 LINK_PARAMETERS = {
     "jurisdiction": "jurisdiction",
-    "level": "level",
-    "region": "region_a",
+    "region": "region",
     "directive": "directive",
     "rule": "rule",
     "obs": "obs",
@@ -59,14 +58,13 @@ def result_label(t: Translator, lang: str, row) -> str:
 
 
 def result_link(row) -> dict[str, str]:
-    """The page and link parameters of a result (a place's level is its own level)."""
+    """The page and link parameters of a result (a place: its region page, which finds its
+    jurisdiction and level itself)."""
     link = {"page": row.page}
     for column, parameter in LINK_PARAMETERS.items():
         value = getattr(row, column)
         if isinstance(value, str) and value:
             link[parameter] = value
-    if row.kind != "place":
-        link.pop("level", None)
     if row.page != "compare":
         link.pop("jurisdiction", None)
     return link

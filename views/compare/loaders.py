@@ -6,6 +6,10 @@ deff, not_investigated, years_covered, first_year, last_year.
 - `allegations`: a catalogue allegation measure (optionally on one category);
 - `allegations_per_population`: allegations / (a population statistic × years), per year;
 - `statistics_ratio`: a published statistic over another, each summed over the years.
+
+The allegation loaders also have `by_year(jurisdiction, level, year_from, year_to)`: {year:
+the frame `load` returns for that one year}, from one query instead of one per year (the
+region page's charts by year; tests/test_view_region.py checks they agree).
 """
 
 from __future__ import annotations
@@ -24,10 +28,7 @@ def allegations(measure_id: str, category: str | None = None) -> Loader:
     """A catalogue allegation measure; for the `allegations` count, the plain count."""
     counted = catalogue.definition(measure_id).kind != "count"
 
-    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
-        rows = catalogue.allegation_counts(
-            measure_id, jurisdiction, level, year_from, year_to, category=category
-        )
+    def frame(rows: pd.DataFrame) -> pd.DataFrame:
         column = "numerator" if counted else "allegations"
         return pd.DataFrame(
             {
@@ -37,8 +38,27 @@ def allegations(measure_id: str, category: str | None = None) -> Loader:
                 "deff": rows["deff"] if counted else 1.0,
                 "not_investigated": rows["not_investigated"].astype(float),
             }
+        ).reset_index(drop=True)
+
+    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
+        return frame(
+            catalogue.allegation_counts(
+                measure_id, jurisdiction, level, year_from, year_to, category=category
+            )
         )
 
+    def by_year(jurisdiction, level, year_from, year_to) -> dict[int, pd.DataFrame]:
+        rows = catalogue.allegation_counts(
+            measure_id, jurisdiction, level, year_from, year_to, category=category, by_year=True
+        )
+        rows = rows[rows["year"].notna()]
+        years = rows["year"].astype(int)
+        return {
+            year: frame(rows[years == year]) if (years == year).any() else frame(rows.iloc[:0])
+            for year in range(year_from, year_to + 1)
+        }
+
+    load.by_year = by_year
     return load
 
 
@@ -46,15 +66,22 @@ def allegations_per_population(statistic: tuple[str, str]) -> Loader:
     """Allegations / (population × years): a yearly rate, whatever the range."""
     count = allegations("allegations")
 
-    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
-        counts = count(jurisdiction, level, year_from, year_to)
+    def per_population(counts, level, years) -> pd.DataFrame:
         population = catalogue.published(*statistic, level)
-        years = catalogue.years_in(year_from, year_to)
         population = population.assign(denominator=population["total"] * years)
         return counts.drop(columns="denominator").merge(
             population[["region_id", "denominator"]], on="region_id", how="outer"
         )
 
+    def load(jurisdiction, level, year_from, year_to) -> pd.DataFrame:
+        counts = count(jurisdiction, level, year_from, year_to)
+        return per_population(counts, level, catalogue.years_in(year_from, year_to))
+
+    def by_year(jurisdiction, level, year_from, year_to) -> dict[int, pd.DataFrame]:
+        yearly = count.by_year(jurisdiction, level, year_from, year_to)
+        return {year: per_population(counts, level, 1.0) for year, counts in yearly.items()}
+
+    load.by_year = by_year
     return load
 
 

@@ -8,6 +8,8 @@ knows no jurisdiction.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pandas as pd
 import streamlit as st
 
@@ -268,3 +270,5 @@ def _card(view: View, row: pd.Series) -> None:
         unplaced = view.unplaced_line()
         if unplaced:
             st.caption(unplaced)
+        page_link = urlencode({"page": "region", "lang": lang, "region": row.name})
+        st.markdown(t("card_region_link", url=f"{st.context.url or ''}?{page_link}"))
