@@ -16,16 +16,15 @@ import pytest
 from tests.browser import WAIT_MS, chromium_page, require_chromium, streamlit_server
 from tests.conftest import PROJECT_DIR
 
-PAGES = ["overview", "compare", "directives", "explore", "sources"]
+PAGES = ["overview", "compare", "directives", "explore", "sources", "region"]
 LANGUAGES = ["en", "fr"]
 BLOCKING = {"serious", "critical"}
 WIDE, PHONE = 1400, 390
 # (rule id, CSS selector of the element) -> why the app cannot fix it. Empty: nothing of
 # Streamlit's own is excused today.
 STREAMLIT_OWN: dict[tuple[str, str], str] = {}
-# Pages whose headings may still skip a level: views/compare_regions.py (H1, then the H3
-# "Two regions side by side") is being rewritten in another branch.
-HEADING_SKIPS_LEFT = {"compare"}
+# Pages whose headings may still skip a level: none.
+HEADING_SKIPS_LEFT: set[str] = set()
 VEGA_DEFAULT_LABEL = "Vega visualization"  # what a chart without `alt` is announced as
 
 

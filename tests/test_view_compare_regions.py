@@ -47,7 +47,7 @@ def bars_table(app):
 
 
 def texts(app) -> str:
-    parts = [*app.markdown, *app.caption, *app.info, *app.warning, *app.subheader]
+    parts = [*app.markdown, *app.caption, *app.info, *app.warning, *app.header, *app.subheader]
     return "\n".join(part.value for part in parts)
 
 

@@ -16,7 +16,7 @@ from views.compare.wording import level_name, number, say, status_labels, value_
 
 def draw_map(view) -> None:
     t, frame, level = view.t, view.frame, view.level
-    st.subheader(t("map_title", measure=view.name))
+    st.header(t("map_title", measure=view.name))
     shapes = _shapes(level.key, level.prefix, level.vintage, data.warehouse_version())
     properties = frame[["region_id", "label", "value", "status", *_LABEL_COLUMNS]]
     collection = charts.feature_collection(shapes, properties)
@@ -50,7 +50,7 @@ def _shapes(level: str, prefix: str, vintage: str, version: float) -> pd.DataFra
 
 def draw_ranking(view) -> None:
     t, frame, measure, lang = view.t, view.frame, view.measure, view.page.lang
-    st.subheader(t("ranking_title", measure=view.name))
+    st.header(t("ranking_title", measure=view.name))
     small = frame[frame["status"] == SMALL]
     if not small.empty and measure.kind in (SHARE, RATE):
         key = "small_warning_share" if measure.kind == SHARE else "small_warning_rate"

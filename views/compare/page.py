@@ -157,7 +157,7 @@ def _explain(view: View) -> None:
     t, measure, lang = view.t, view.measure, view.page.lang
     for title, text in view.jurisdiction.notes:
         if title:
-            st.subheader(say(t, lang, title))
+            st.header(say(t, lang, title))
         st.info(say(t, lang, text))
     st.markdown(t("definition_line", name=view.name, text=view.word("definition")))
     if measure.definition.query == "allegation_share":
@@ -213,7 +213,7 @@ def _explain(view: View) -> None:
 
 def _side_by_side(view: View) -> None:
     t, frame = view.t, view.frame
-    st.subheader(t("side_by_side"))
+    st.header(t("side_by_side"))
     ranked = frame[frame["status"] == OK].sort_values("value", ascending=False)
     if len(ranked) >= 2:
         default_a, default_b = ranked["region_id"].iloc[0], ranked["region_id"].iloc[-1]

@@ -15,11 +15,12 @@ import streamlit as st
 from ui import data
 from ui.i18n import Translator
 from ui.page import PageContext
+from ui.share import render_share
 from views import region_measures as rm
 from views.region import figures
 from views.region.measures import render_coverage, render_measures
 from views.region.records import render_cases, render_observations
-from views.region.share import link, render_feed, render_permalink_and_citation
+from views.region.share import link, render_feed
 
 YEAR_PARAMS = ("year_from", "year_to")
 
@@ -64,14 +65,6 @@ def render(page: PageContext) -> None:
     source_ids += render_observations(page, place["region_id"])
     source_ids += render_cases(page, place["region_id"])
 
-    permalink = link(
-        {
-            "page": "region",
-            "lang": lang,
-            "region": place["region_id"],
-            **{name: st.query_params.get(name) for name in YEAR_PARAMS},
-        }
-    )
     details = ", ".join(
         part
         for part in (
@@ -81,7 +74,16 @@ def render(page: PageContext) -> None:
         )
         if part
     )
-    render_permalink_and_citation(page, place["name"], details, source_ids, permalink)
+    render_share(
+        page,
+        title=f"{t('page_region')}: {place['name']}",
+        params={
+            "region": place["region_id"],
+            **{name: st.query_params.get(name) for name in YEAR_PARAMS},
+        },
+        filters=details,
+        source_ids=source_ids,
+    )
 
 
 def _describe(page, ct, place: pd.Series, jurisdiction_name: str) -> None:

@@ -1,9 +1,8 @@
-"""How to point to, follow and reuse the region page: its Atom feed, its permalink, a
-citation, and each chart as a PNG or SVG file (vl-convert) for an article or a briefing."""
+"""How to follow and reuse the region page: its Atom feed, and each chart as a PNG or SVG
+file (vl-convert) for an article or a briefing (its link and citation: ui/share.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 from pathlib import Path
@@ -13,7 +12,6 @@ import altair as alt
 import streamlit as st
 import vl_convert
 
-from ui import data
 from ui.page import PageContext
 
 # Where the build writes the feeds that the server publishes at app/static/ (etl/feeds.py).
@@ -36,42 +34,6 @@ def feed_url(region_id: str) -> str | None:
 def render_feed(page: PageContext, region_id: str) -> None:
     url = feed_url(region_id)
     st.caption(page.t("feed_line", url=url) if url else page.t("no_feed"))
-
-
-def render_permalink_and_citation(
-    page: PageContext, place_name: str, details: str, source_ids: list[str], permalink: str
-) -> None:
-    t = page.t
-    left, right = st.columns(2)
-    with left:
-        st.subheader(t("permalink_heading"))
-        st.code(permalink, language=None, wrap_lines=True)
-        st.caption(
-            t("permalink_absolute" if permalink.startswith("http") else "permalink_relative")
-        )
-    with right:
-        st.subheader(t("cite_heading"))
-        sources = data.query("sources_by_id", source_ids=sorted(set(source_ids)))
-        cited = "; ".join(
-            t(
-                "cite_source",
-                publisher=row.publisher,
-                title=row.title,
-                retrieved=row.retrieved_at,
-                licence=row.licence,
-            )
-            for row in sources.itertuples()
-        )
-        text = t(
-            "cite_text",
-            project=t("app_title"),
-            place=place_name,
-            details=details,
-            sources=cited or t("cite_no_source"),
-            accessed=dt.datetime.now(dt.UTC).date().isoformat(),
-            link=permalink,
-        )
-        st.code(text, language=None, wrap_lines=True)
 
 
 def chart_downloads(page: PageContext, chart: alt.TopLevelMixin, name: str) -> None:
