@@ -59,7 +59,8 @@ def selectbox(app: AppTest, label: str):
 def test_renders_in_both_languages(app, lang, title):
     open_directives(app, lang=lang)
     assert app.title[0].value == title
-    assert len(app.header) == 5  # list, summary, one rule, what-if, recommended vs final
+    # list, summary, one rule, what-if, recommended vs final, link and citation (ui/share.py)
+    assert len(app.header) == 7
     directives = app.dataframe[0].value
     # data/reference/curated/directives.csv has 14 rows (README §1)
     assert len(directives) == 14

@@ -61,7 +61,8 @@ TREND_COLUMNS = (
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_overview_renders_every_section(app, lang):
     open_overview(app, lang=lang)
-    assert len(app.header) == 4  # holdings, funnel, trends, story
+    # holdings, funnel, trends, story, then the link and the citation (ui/share.py)
+    assert len(app.header) == 6
     # funnel counts + levels, trend counts + shares: four charts, four tables behind them
     assert len(app.get("vega_lite_chart")) == 4
     assert len(app.dataframe) == 4
@@ -77,6 +78,8 @@ def test_french_labels(app):
         "De l'allégation à la sanction",
         "Année par année",
         "L'affaire à l'origine du projet",
+        "Lien vers cette vue",
+        "Citer cette vue",
     ]
     assert app.radio(key="overview_funnel").label == "Afficher le parcours pour"
     assert app.number_input(key="overview_years_from").label == "Années : de"
