@@ -82,10 +82,14 @@ def test_coordinates_are_rounded_to_keep_the_page_light(chicago_shapes):
 def test_choropleth_spec_is_valid_and_splits_grey_from_coloured(chicago_shapes):
     region_ids = [f"US-IL-CHI-D{n}" for n in (1, 2, 3, 4, 5)]
     collection = charts.feature_collection(chicago_shapes, district_frame(region_ids))
-    spec = charts.choropleth(collection, lang="fr", **TITLES).to_dict()  # validates
-    greyed, coloured = spec["layer"]
+    chosen = ("US-IL-CHI-D2",)
+    spec = charts.choropleth(collection, lang="fr", highlighted=chosen, **TITLES).to_dict()
+    greyed, coloured, outlined = spec["layer"]
     assert len(values(spec, greyed)) == 2  # no data + too few cases
     assert len(values(spec, coloured)) == 3
+    # the chosen region, outlined in black over its colour
+    assert [f["properties"]["region_id"] for f in values(spec, outlined)] == list(chosen)
+    assert outlined["mark"]["filled"] is False and outlined["mark"]["stroke"] == "#000000"
     assert greyed["encoding"]["color"]["scale"]["range"] == [MUTED, NO_DATA]
     assert coloured["encoding"]["color"]["scale"]["scheme"] == "viridis"
     assert spec["projection"]["type"] == "mercator"

@@ -30,6 +30,7 @@ import pandas as pd
 from ui.palette import MUTED, NO_DATA, OKABE_ITO, SEQUENTIAL_SCHEME
 
 CHART_TEXT = "#4d4d4d"
+HIGHLIGHT = "#000000"  # the chosen regions: outlined on the map, bold on the ranking
 READABLE_THEME = "readable"
 OK, SMALL, EXCLUDED, NO_VALUE = "ok", "small", "excluded", "no_data"
 GREYS = {SMALL: MUTED, EXCLUDED: MUTED, NO_VALUE: NO_DATA}  # legend order
@@ -99,9 +100,11 @@ def choropleth(
     status_labels: dict[str, str],
     lang: str = "en",
     height: int = 420,
+    highlighted: tuple[str, ...] = (),
 ) -> alt.LayerChart:
     """Regions coloured by value (viridis, darker = higher); regions with too few cases in
-    MUTED grey and regions without a figure in NO_DATA grey, each with its own legend entry."""
+    MUTED grey and regions without a figure in NO_DATA grey, each with its own legend entry;
+    the `highlighted` region ids outlined in black (the places a visitor chose)."""
     comparable = [f for f in collection["features"] if f["properties"]["status"] == OK]
     greyed = [f for f in collection["features"] if f["properties"]["status"] != OK]
     tooltip = [
@@ -142,8 +145,10 @@ def choropleth(
             tooltip=tooltip,
         )
     )
+    outline = dict(filled=False, stroke=HIGHLIGHT, strokeWidth=2.5)
+    outline_layer = alt.Chart(alt.NamedData(name="chosen_regions")).mark_geoshape(**outline)
     chart = (
-        alt.layer(grey_layer, value_layer)
+        alt.layer(grey_layer, value_layer, outline_layer)
         .resolve_scale(color="independent")
         .project(type="mercator")
         .properties(height=height, width="container")
@@ -152,10 +157,12 @@ def choropleth(
     )
     # The shapes are attached last: every Altair method above copies the whole chart, and
     # copying (or validating as Altair objects) a city's shapes took most of a second.
-    for layer, features in zip(chart.layer, (greyed, comparable), strict=True):
+    chosen = [f for f in collection["features"] if f["properties"]["region_id"] in highlighted]
+    layers = zip(chart.layer, (greyed, comparable, chosen), (base, base, outline), strict=True)
+    for layer, features, mark in layers:
         layer.data = _inline(features)
         if not features:
-            layer.mark = alt.MarkDef(type="geoshape", aria=False, **base)
+            layer.mark = alt.MarkDef(type="geoshape", aria=False, **mark)
     return chart
 
 
@@ -171,11 +178,13 @@ def ranked_bars(
     reference: float | None = None,
     reference_label: str | None = None,
     lang: str = "en",
+    highlighted: tuple[str, ...] = (),
 ) -> alt.LayerChart:
-    """Horizontal bars, highest first, with 95% interval whiskers where `lower`/`upper` are
-    given; too-small regions in MUTED grey; then, as text without a bar (so that they do not
-    stretch the scale), excluded regions with their value, and regions without a figure,
-    marked `no_data_text`; an optional dashed line for the value of all regions together."""
+    """Horizontal bars, highest first (the `highlighted` labels in bold, black), with 95%
+    interval whiskers where `lower`/`upper` are given; too-small regions in MUTED grey;
+    then, as text without a bar (so that they do not stretch the scale), excluded regions
+    with their value, and regions without a figure, marked `no_data_text`; an optional
+    dashed line for the value of all regions together."""
     group = frame["status"].map({EXCLUDED: 1, NO_VALUE: 2}).fillna(0)
     ordered = (
         frame.assign(_group=group)
@@ -184,11 +193,18 @@ def ranked_bars(
     )
     records = [_plain(row) for row in ordered.to_dict(orient="records")]
     order = [row["label"] for row in records]
+    chosen = json.dumps([label for label in highlighted if label in order])
+    is_chosen = f"indexof({chosen}, datum.value) >= 0"
     y = alt.Y(
         "label:N",
         sort=order,
         title=label_title,
-        axis=alt.Axis(labelLimit=260, labelOverlap=False),  # every region named
+        axis=alt.Axis(
+            labelLimit=260,
+            labelOverlap=False,  # every region named
+            labelFontWeight=alt.ExprRef(f"{is_chosen} ? 'bold' : 'normal'"),
+            labelColor=alt.ExprRef(f"{is_chosen} ? '{HIGHLIGHT}' : '{CHART_TEXT}'"),
+        ),
     )
     tooltip = [alt.Tooltip(f"{name}:N", title=tooltip_titles[name]) for name in TOOLTIP_FIELDS]
     shown = [row for row in records if row["status"] in (OK, SMALL)]

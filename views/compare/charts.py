@@ -20,9 +20,14 @@ def draw_map(view) -> None:
     shapes = _shapes(level.key, level.prefix, level.vintage, data.warehouse_version())
     properties = frame[["region_id", "label", "value", "status", *_LABEL_COLUMNS]]
     collection = charts.feature_collection(shapes, properties)
-    chart = charts.choropleth(collection, lang=view.page.lang, **_chart_titles(view))
+    chart = charts.choropleth(
+        collection, lang=view.page.lang, highlighted=tuple(view.chosen), **_chart_titles(view)
+    )
     reading = _map_reading(view)
     st.altair_chart(chart, width="stretch", alt=reading)
+    chosen = frame.set_index("region_id").loc[view.chosen, "label"]
+    if len(chosen):
+        st.caption(t("chosen_outlined", names=" · ".join(chosen)))
     off_map = frame[~frame["has_shape"]]
     if not off_map.empty:
         items = "; ".join(
@@ -80,6 +85,7 @@ def draw_ranking(view) -> None:
         reference=reference,
         reference_label=t("all_together", plural=view.plural),
         label_title=level_name(t, view.level).capitalize(),
+        highlighted=tuple(frame.set_index("region_id").loc[view.chosen, "label"]),
         **_chart_titles(view),
     )
     reading = _bars_reading(view, pooled)

@@ -84,6 +84,7 @@ class View:
         self.measure: Measure = measure
         self.year_from, self.year_to, self.frame = year_from, year_to, frame
         self.unplaced: dict = unplaced
+        self.chosen: list[str] = []  # the two regions side by side, outlined on the charts
         self.plural = level_plural(self.t, level)
         self.name = self.word("name")
         self.unit = self.word("unit")
@@ -230,6 +231,7 @@ def _side_by_side(view: View) -> None:
             _card(view, row)
             chosen.append(row)
     a, b = chosen
+    view.chosen = list(dict.fromkeys([a.name, b.name]))
     if a.name != b.name and a["status"] == OK and b["status"] == OK and pd.notna(a["lower"]):
         apart = a["upper"] < b["lower"] or b["upper"] < a["lower"]
         key = "intervals_apart" if apart else "intervals_overlap"
