@@ -14,6 +14,7 @@ import streamlit as st
 
 from ui.page import PageContext
 from ui.state import plain_integer
+from ui.years import year_range
 from views.compare import registry
 from views.compare.figures import default_years
 from views.compare.registry import Jurisdiction, Level, Measure
@@ -119,7 +120,7 @@ def choose_years(
                 state.notices.append((name, state.raw(name)))
         state.set(year_from=None, year_to=None)
         low, high = measure.fixed_period
-        st.slider(t("years"), low, high, (low, high), disabled=True, key="compare_no_years")
+        st.markdown(f"**{t('years')}:** {low}-{high}")
         st.caption(t("no_year_split"))
         return None, None
     low, high = measure.years
@@ -129,13 +130,16 @@ def choose_years(
     if year_from > year_to:
         state.notices.extend([("year_from", str(year_from)), ("year_to", str(year_to))])
         year_from, year_to = first, last
-    year_from, year_to = st.slider(
+    # Two number inputs, typed or stepped from the keyboard (ui/years.py); a pair per
+    # jurisdiction and measure range, so that another measure starts from its own years.
+    year_from, year_to = year_range(
+        t,
         t("years"),
         low,
         high,
-        key=_linked_widget("years", (year_from, year_to)),
-        on_change=_years_changed,
-        args=(first, last),
+        (year_from, year_to),
+        key=f"compare_years_{jurisdiction.key}_{low}_{high}",
+        columns=tuple(st.columns(2)),
     )
     state.set(
         year_from=year_from if year_from != first else None,
@@ -145,17 +149,6 @@ def choose_years(
         note = jurisdiction.default_years_note or "default_years_note"
         st.caption(say(t, page.lang, note, first=first, level=level_name(t, level)))
     return year_from, year_to
-
-
-def _years_changed(first: int, last: int) -> None:
-    """on_change of the years: only a range other than the default goes into the link, so
-    that the default range follows the measure."""
-    year_from, year_to = st.session_state["compare_years"]
-    for name, value, full in (("year_from", year_from, first), ("year_to", year_to, last)):
-        if value != full:
-            st.query_params[name] = str(value)
-        elif name in st.query_params:
-            del st.query_params[name]
 
 
 def choose_region(page: PageContext, name: str, frame: pd.DataFrame, default: str) -> str:

@@ -16,6 +16,7 @@ from ui import data
 from ui.i18n import Translator
 from ui.page import PageContext
 from ui.share import render_share
+from ui.years import year_range
 from views import region_measures as rm
 from views.region import figures
 from views.region.measures import render_coverage, render_measures
@@ -193,22 +194,18 @@ def _choose_years(page: PageContext, jurisdiction, level):
         year_from, year_to = first, last
     if low == high:
         return low, high
-    st.session_state["region_years"] = (year_from, year_to)
-    year_from, year_to = st.slider(
-        t("years"), low, high, key="region_years", on_change=_years_changed, args=(first, last)
+    # Two number inputs, typed or stepped from the keyboard (ui/years.py); a pair per
+    # place's range, so that another jurisdiction starts from its own years.
+    year_from, year_to = year_range(
+        t,
+        t("years"),
+        low,
+        high,
+        (year_from, year_to),
+        key=f"region_years_{low}_{high}",
     )
     state.set(
         year_from=year_from if year_from != first else None,
         year_to=year_to if year_to != last else None,
     )
     return year_from, year_to
-
-
-def _years_changed(first: int, last: int) -> None:
-    """Only a range other than the default goes into the link."""
-    chosen = st.session_state["region_years"]
-    for name, value, default in zip(YEAR_PARAMS, chosen, (first, last), strict=True):
-        if value != default:
-            st.query_params[name] = str(value)
-        elif name in st.query_params:
-            del st.query_params[name]
