@@ -80,14 +80,15 @@ def streamlit_server(project_dir: Path, warehouse: Path):
 
 
 @contextmanager
-def chromium_page():
+def chromium_page(width: int = 1400, height: int = 1000):
+    """A page of Debian's Chromium, `width` x `height` CSS pixels (390: a phone)."""
     from playwright.sync_api import sync_playwright
 
     profile = Path(os.environ.get("TMPDIR", "/tmp")) / f"chromium-profile-{os.getpid()}"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(viewport={"width": width, "height": height})
             yield page
         finally:
             browser.close()
