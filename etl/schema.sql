@@ -285,7 +285,9 @@ CREATE TABLE case_events (
     source_url          VARCHAR,
     source_title        VARCHAR,
     source_type         VARCHAR,
-    confidence          VARCHAR NOT NULL
+    confidence          VARCHAR NOT NULL,
+    place_fr            VARCHAR,          -- French texts, translated by the project
+    description_fr      VARCHAR
 );
 
 -- The outlets cited by the cases register (data/reference/press_outlets.csv): what kind of

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.i18n import Translator
+from ui.i18n import Translator, in_language
 from ui.page import PageContext
 from views.region.share import link
 
@@ -79,6 +79,10 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
         st.info(t("no_cases"))
         return []
     st.caption(t("cases_intro", count=len(rows)))
+    places, place_header = curated_column(t, lang, rows, "place", "col_place")
+    descriptions, description_header = curated_column(
+        t, lang, rows, "description", "col_description"
+    )
     table = pd.DataFrame(
         {
             t("col_case"): rows["case_id"],
@@ -90,10 +94,10 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
             ],
             t("col_date"): rows["event_date"],
             t("col_event"): rows["event_type"],
-            t("col_place"): rows["place"],
+            place_header: places,
             t("col_legal_status"): rows["legal_status"],
             t("col_confidence"): rows["confidence"],
-            t("col_description"): rows["description"],
+            description_header: descriptions,
             t("col_source"): rows["source_url"],
         }
     )
@@ -107,3 +111,19 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
         },
     )
     return sorted(rows["source_id"].dropna().unique())
+
+
+def curated_column(t, lang: str, rows: pd.DataFrame, column: str, label: str):
+    """A curated text column in the page's language, and its header: French texts say they
+    were translated by the project; an English text left in French mode keeps "(in English)"."""
+    shown = [
+        in_language(lang, en, fr) for en, fr in zip(rows[column], rows[f"{column}_fr"], strict=True)
+    ]
+    kinds = {kind for _, kind in shown}
+    if kinds == {"translated"}:
+        header = f"{t(f'{label}_plain')} ({t('translated_by_project')})"
+    elif kinds == {"original"}:
+        header = t(f"{label}_plain")
+    else:
+        header = t(label)
+    return [text for text, _ in shown], header
