@@ -188,7 +188,15 @@ CREATE TABLE directives (
     deadline_days  INTEGER,
     checkable_with VARCHAR,
     source_title   VARCHAR,
-    confidence     VARCHAR
+    confidence     VARCHAR,
+    -- French texts of the fields above, translated by the project (NULL: English only)
+    issuer_fr      VARCHAR,
+    reference_fr   VARCHAR,
+    requirement_fr VARCHAR,
+    trigger_fr     VARCHAR,
+    obligation_fr  VARCHAR,
+    checkable_with_fr VARCHAR,
+    source_title_fr VARCHAR
 );
 
 CREATE TABLE compliance (

@@ -180,7 +180,7 @@ def test_french_labels(app):
     }
     text = page_text(app)
     assert "Écartement du contact avec le public" in text  # title_fr of FR-1
-    assert "Ce qu'elle exige (résumé du registre, en anglais) :" in text
+    assert "Ce qu'elle exige :" in text  # the register's French requirement, not the English
     assert "n'est pas une condamnation pénale" in text
 
 
@@ -379,3 +379,27 @@ def test_penalty_jurisdictions_are_those_with_both_levels(app, db):
     text = page_text(app)
     assert "NYC penalty records give no precinct" in text  # queries/directives.toml
     assert "by police district" not in text.lower()
+
+
+def test_french_directive_texts_are_french(app):
+    """FR-1's requirement, reference and issuer are shown in French, marked as translated by
+    the project, with no "(en anglais)" on them (issue 15)."""
+    open_directives(app, lang="fr", directive="FR-1", rule="FR-1/cases-register")
+    markdown = [m.value for m in app.markdown]
+    requirement = next(i for i, m in enumerate(markdown) if "Ce qu'elle exige" in m)
+    assert "traduit par le projet" in markdown[requirement]
+    assert "en anglais" not in markdown[requirement]
+    assert markdown[requirement + 1].startswith("> Dans l'attente de la décision de l'instance")
+    reference = next(m for m in markdown if m.startswith("**Référence"))
+    assert "Instruction ministérielle du 2 août 2021" in reference
+    assert "en anglais" not in reference
+    captions = " ".join(c.value for c in app.caption)
+    assert "s'applique à la Police nationale et à la Gendarmerie nationale" in captions
+    assert "Les exigences sont les résumés du registre, traduits" in captions
+
+
+def test_english_directive_texts_stay_english(app):
+    open_directives(app, directive="FR-1", rule="FR-1/cases-register")
+    text = page_text(app)
+    assert "Pending the decision of the disciplinary body" in text
+    assert "translated by the project" not in text

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.i18n import in_language, translated_mark
 from ui.page import PageContext
 from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
@@ -75,7 +76,7 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
             t(
                 "card_meta",
                 jurisdiction=jurisdiction_name(t, row["jurisdiction"]),
-                issuer=row["issuer"],
+                issuer=in_language(page.lang, row["issuer"], row["issuer_fr"])[0],
             )
         )
         ended = iso_date(row["end_date"])
@@ -97,11 +98,15 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
         if row["confidence"] != "high":
             st.caption(t("card_confidence_caveat", confidence=t(f"confidence_{row['confidence']}")))
         if isinstance(row["reference"], str):
-            st.markdown(t("card_reference", reference=row["reference"]))
-        key = "card_requirement" if page.lang == "en" else "card_requirement_en"
-        st.markdown(f"**{t(key)}**")
-        st.markdown(f"> {row['requirement']}")
-        st.caption(f"{t('card_text')} {links(row['source_url'], row['source_title'])}")
+            reference, kind = in_language(page.lang, row["reference"], row["reference_fr"])
+            key = "card_reference" if kind == "english" else "card_reference_plain"
+            st.markdown(t(key, reference=reference) + translated_mark(t, kind))
+        requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
+        key = "card_requirement_en" if kind == "english" else "card_requirement"
+        st.markdown(f"**{t(key)}**{translated_mark(t, kind)}")
+        st.markdown(f"> {requirement}")
+        source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
+        st.caption(f"{t('card_text')} {links(row['source_url'], source_title)}")
         # Atom feed of this directive's changes (etl/feeds.py), served from ./static
         st.caption(t("card_feed", url=f"app/static/feeds/directive/{row.name}.xml"))
 

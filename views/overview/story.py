@@ -96,8 +96,10 @@ def render_directive(page: PageContext, featured: dict) -> None:
             confidence=t(f"confidence_{row['confidence']}"),
         )
     )
-    requirement_label = "directive_requirement" if page.lang == "en" else "directive_requirement_en"
-    st.markdown(f"**{t(requirement_label)}**")
-    st.markdown(f"> {row['requirement']}")
-    st.caption(f"{t('directive_sources')} {links(row['source_url'], row['source_title'])}")
+    requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
+    requirement_label = "directive_requirement_en" if kind == "english" else "directive_requirement"
+    st.markdown(f"**{t(requirement_label)}**{translated_mark(t, kind)}")
+    st.markdown(f"> {requirement}")
+    source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
+    st.caption(f"{t('directive_sources')} {links(row['source_url'], source_title)}")
     source_caption(page, list(data.query("sources_of_table", table_name="directives")["source_id"]))
