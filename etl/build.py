@@ -402,7 +402,8 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             "INSERT INTO directive_rules VALUES "
             "($rule_id, $directive_id, $query, $rate, $numerator, $denominator, $name_en, "
-            "$name_fr, $what_if, $checks, $evidence, $cannot_show, $legal_text, $legal_date)",
+            "$name_fr, $what_if, $checks, $evidence, $cannot_show, $legal_text, $legal_date, "
+            "$checks_fr, $evidence_fr, $cannot_show_fr, $legal_text_fr)",
             {
                 "rule_id": rule.rule_id,
                 "directive_id": rule.directive_id,
@@ -418,6 +419,10 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
                 "cannot_show": rule.cannot_show,
                 "legal_text": rule.legal_text,
                 "legal_date": rule.legal_date,
+                "checks_fr": rule.checks_fr,
+                "evidence_fr": rule.evidence_fr,
+                "cannot_show_fr": rule.cannot_show_fr,
+                "legal_text_fr": rule.legal_text_fr,
             },
         )
     for name, query in queries.catalogue("directives").items():

@@ -234,7 +234,12 @@ CREATE TABLE directive_rules (
     evidence         VARCHAR NOT NULL,
     cannot_show      VARCHAR NOT NULL,
     legal_text       VARCHAR NOT NULL,
-    legal_date       DATE
+    legal_date       DATE,
+    -- French texts of checks, evidence, cannot_show, legal_text (translated by the project)
+    checks_fr        VARCHAR,
+    evidence_fr      VARCHAR,
+    cannot_show_fr   VARCHAR,
+    legal_text_fr    VARCHAR
 );
 
 -- What the Compare page cannot derive from the data, from queries/measures/comparisons.toml

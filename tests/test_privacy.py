@@ -272,6 +272,10 @@ PROJECT_PROSE = {
     "directive_rules.checks",
     "directive_rules.evidence",
     "directive_rules.legal_text",
+    "directive_rules.cannot_show_fr",  # their French texts, translated by the project
+    "directive_rules.checks_fr",
+    "directive_rules.evidence_fr",
+    "directive_rules.legal_text_fr",
     "directives.checkable_with",
     "directives.checkable_with_fr",  # French texts of the directives, translated by the project
     "directives.issuer_fr",

@@ -148,9 +148,11 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
             )
         )
     for key in ("rule_checks", "rule_cannot_show", "rule_legal_text"):
-        text = rule[key.removeprefix("rule_")]
-        if isinstance(text, str):
-            st.caption(t(key, text=text))
+        field = key.removeprefix("rule_")
+        text, kind = in_language(lang, rule[field], rule[f"{field}_fr"])
+        if text:
+            label = key if kind == "english" else f"{key}_plain"
+            st.caption(t(label, text=text) + translated_mark(t, kind))
     if counts["alleged_violation"]:
         alleged = counts["alleged_violation"]
         caveat = t("alleged_caveat_one") if alleged == 1 else t("alleged_caveat", count=alleged)
