@@ -377,6 +377,7 @@ COMPLIANCE_COLUMNS = (
     "directive_id, rule_id, scope_level, scope_id, region_id, observed_date, status, "
     "in_jurisdiction, evidence, evidence_url, method, source_id, confidence, status_reason"
 )
+COMPLIANCE_FRENCH = ("evidence_fr", "method_fr")  # optional, translated by the project
 
 
 def summarise(con: duckdb.DuckDBPyConnection) -> None:
@@ -429,9 +430,13 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
         try:
             # The rule's SQL is a file of the project, not a value: nothing is formatted in.
             statement = query.sql.rstrip().rstrip(";")
+            # A rule may also give its evidence and method in French (evidence_fr, method_fr)
+            produced = {row[0] for row in con.execute(f"DESCRIBE {statement}").fetchall()}
+            french = [name for name in COMPLIANCE_FRENCH if name in produced]
+            columns = ", ".join([COMPLIANCE_COLUMNS, *french])
             con.execute(
-                f"INSERT INTO compliance ({COMPLIANCE_COLUMNS}) "  # noqa: S608
-                f"SELECT {COMPLIANCE_COLUMNS} FROM (\n{statement}\n)"
+                f"INSERT INTO compliance ({columns}) "  # noqa: S608
+                f"SELECT {columns} FROM (\n{statement}\n)"
             )
         except duckdb.Error as error:
             raise BuildError(f"directive rule {name}: {error}") from None

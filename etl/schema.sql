@@ -215,7 +215,10 @@ CREATE TABLE compliance (
     confidence      VARCHAR,
     -- why this status, as a short code of the rule (e.g. letter_not_in_published_list):
     -- what a rate of kind 'share' counts (directive_rules)
-    status_reason   VARCHAR
+    status_reason   VARCHAR,
+    -- evidence and method in French, translated by the project (NULL: the rule gives none)
+    evidence_fr     VARCHAR,
+    method_fr       VARCHAR
 );
 
 -- One row per directive rule, from queries/directives/rules.toml: what it checks, the

@@ -218,7 +218,7 @@ def test_observations_csv_is_the_filtered_rows(app, warehouse):
     expected = (
         b"directive_id,rule_id,in_jurisdiction,scope_level,scope_id,region_id,region_name,"
         b"observed_date,status,status_label,status_reason,confidence,evidence,evidence_url,"
-        b"method,source_id\r\n"
+        b"method,source_id,evidence_fr,method_fr\r\n"
         b"FR-1,FR-1/cases-register,true,case,FR-004.3,FR-DEP-57,Moselle,2026-01-14,pending,"
         b"pending,retrial_pending,"
         b'medium,"The Cour de cassation annulled the 18 April 2024 Metz acquittal, holding '
@@ -229,7 +229,16 @@ def test_observations_csv_is_the_filtered_rows(app, warehouse):
         b"https://www.leclubdesjuristes.com/en-bref/violences-parentales-la-cour-de-cassation-"
         b"rappelle-quil-nexiste-pas-un-droit-de-correction-physique-dun-parent-sur-ses-enfants-"
         b"13680,The judgment was annulled and the case awaits retrial: whether FR-1 will apply "
-        b"depends on the outcome.,curated_cases_register\r\n"
+        b"depends on the outcome.,curated_cases_register,"
+        # the same evidence and method in French (translated by the project)
+        + '"La Cour de cassation a annulé la relaxe prononcée à Metz le 18 avril 2024, '
+        "jugeant qu'il n'existe pas de « droit de correction » parental, et a renvoyé l'affaire "
+        "pour qu'elle soit rejugée sur la culpabilité (la source indique « mercredi 14 "
+        "janvier » ; l'année 2026 est déduite du jour de la semaine et de la chronologie). "
+        "Jugement : annulé, juridiction : cassation ; contact avec le public rapporté : non "
+        '(décision, source : presse).",'
+        "Le jugement a été annulé et l'affaire attend d'être rejugée : l'application de FR-1 "
+        "dépendra de l'issue.\r\n".encode()
     )
     assert query_csv(warehouse, "directives_page_observations", params) == expected
     # the page's table for the same filter holds the same single row
@@ -403,3 +412,17 @@ def test_english_directive_texts_stay_english(app):
     text = page_text(app)
     assert "Pending the decision of the disciplinary body" in text
     assert "translated by the project" not in text
+
+
+def test_the_maisons_alfort_case_is_in_french(app):
+    """The FR-1 observation of the Maisons-Alfort case, selected: its evidence and method in
+    French, marked as translated by the project, with no "(en anglais)" on them (issue 15)."""
+    open_directives(app, lang="fr", directive="FR-1", rule="FR-1/cases-register", obs="FR-001.1")
+    markdown = [m.value for m in app.markdown]
+    evidence = next(m for m in markdown if m.startswith("**Preuve"))
+    assert "Un brigadier de police affecté au commissariat de Maisons-Alfort" in evidence
+    assert "traduit par le projet" in evidence and "en anglais" not in evidence
+    method = next(m for m in markdown if m.startswith("**Méthode"))
+    assert "Les sources ne disent pas si la condamnation est définitive" in method
+    assert "traduit par le projet" in method and "en anglais" not in method
+    assert not any("Maisons-Alfort station" in m for m in markdown)

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.i18n import in_language, translated_mark
+from ui.i18n import column_in_language, in_language, translated_mark
 from ui.page import PageContext
 from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
@@ -176,7 +176,8 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
     if rule["observations"] > 1:  # one observation is its own timeline: see the table
         render_timeline(page, by_year, source_ids, prefix)
     with st.expander(t("methods_title")):
-        st.caption(t("methods_in_english"))
+        methods_french = page.lang == "en" or methods["method_fr"].notna().all()
+        st.caption(t("methods_caption" if methods_french else "methods_in_english"))
         st.dataframe(methods_table(t, methods), hide_index=True, key=f"{prefix}_methods")
     render_observations(page, rule_id, by_year, what_if)
 
@@ -192,11 +193,14 @@ def measure_name(page: PageContext, rule: pd.Series) -> str | None:
 
 
 def methods_table(t, methods: pd.DataFrame) -> pd.DataFrame:
+    texts, header = column_in_language(
+        t, methods["method"], methods["method_fr"], "col_method", "col_method_plain"
+    )
     return pd.DataFrame(
         {
             t("col_status"): [status_label(t, s) for s in methods["status"]],
             t("col_confidence"): [t(f"confidence_flag_{c}") for c in methods["confidence"]],
             t("col_observations"): methods["observations"].astype(int),
-            t("col_method"): methods["method"],
+            header: texts,
         }
     )

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.i18n import Translator, in_language
+from ui.i18n import Translator, column_in_language
 from ui.page import PageContext
 from views.region.share import link
 
@@ -42,6 +42,9 @@ def render_observations(page: PageContext, region_id: str) -> list[str]:
         words.maybe(f"status_{s}", s) + ("" if inside else f" ({t('what_if')})")
         for s, inside in zip(rows["status"], rows["in_jurisdiction"], strict=True)
     ]
+    evidence, evidence_header = column_in_language(
+        t, rows["evidence"], rows["evidence_fr"], "col_evidence", "col_evidence_plain"
+    )
     table = pd.DataFrame(
         {
             t("col_directive"): rows["directive_id"],
@@ -56,7 +59,7 @@ def render_observations(page: PageContext, region_id: str) -> list[str]:
             t("col_date"): pd.to_datetime(rows["observed_date"]).dt.strftime("%Y-%m-%d"),
             t("col_status"): status,
             t("col_confidence"): rows["confidence"],
-            t("col_evidence"): rows["evidence"],
+            evidence_header: evidence,
         }
     )
     st.dataframe(
@@ -79,9 +82,11 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
         st.info(t("no_cases"))
         return []
     st.caption(t("cases_intro", count=len(rows)))
-    places, place_header = curated_column(t, lang, rows, "place", "col_place")
-    descriptions, description_header = curated_column(
-        t, lang, rows, "description", "col_description"
+    places, place_header = column_in_language(
+        t, rows["place"], rows["place_fr"], "col_place", "col_place_plain"
+    )
+    descriptions, description_header = column_in_language(
+        t, rows["description"], rows["description_fr"], "col_description", "col_description_plain"
     )
     table = pd.DataFrame(
         {
@@ -111,19 +116,3 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
         },
     )
     return sorted(rows["source_id"].dropna().unique())
-
-
-def curated_column(t, lang: str, rows: pd.DataFrame, column: str, label: str):
-    """A curated text column in the page's language, and its header: French texts say they
-    were translated by the project; an English text left in French mode keeps "(in English)"."""
-    shown = [
-        in_language(lang, en, fr) for en, fr in zip(rows[column], rows[f"{column}_fr"], strict=True)
-    ]
-    kinds = {kind for _, kind in shown}
-    if kinds == {"translated"}:
-        header = f"{t(f'{label}_plain')} ({t('translated_by_project')})"
-    elif kinds == {"original"}:
-        header = t(f"{label}_plain")
-    else:
-        header = t(label)
-    return [text for text, _ in shown], header
