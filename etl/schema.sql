@@ -16,7 +16,10 @@ CREATE TABLE sources (
     coverage       VARCHAR,               -- what the data covers, in plain words
     not_covered    VARCHAR,               -- what it does not cover
     caveats        VARCHAR,
-    year_basis     VARCHAR                -- incident, received, closed, report, period, none
+    year_basis     VARCHAR,               -- incident, received, closed, report, period, none
+    coverage_fr    VARCHAR,               -- coverage, not_covered, caveats in French,
+    not_covered_fr VARCHAR,               -- translated by the project (NULL: not yet)
+    caveats_fr     VARCHAR
 );
 
 -- One row per jurisdiction (DESIGN §3, second round), from data/reference/curated/

@@ -10,7 +10,7 @@ import tomllib
 import pytest
 
 from queries import RULES_FILE
-from tests.conftest import REFERENCE_DIR
+from tests.conftest import PROJECT_DIR, REFERENCE_DIR
 
 CURATED = REFERENCE_DIR / "curated"
 
@@ -28,6 +28,7 @@ PROSE = {
         "source_title",
     ),
 }
+SOURCES_DIR = PROJECT_DIR / "etl" / "sources"
 RULE_PROSE = ("checks", "evidence", "cannot_show", "legal_text")
 
 
@@ -67,4 +68,15 @@ def test_every_directive_rule_has_its_french():
         for field in RULE_PROSE
         if not (rule.get(f"{field}_fr") or "").strip()
     ]
+    assert not missing, missing
+
+
+def test_every_source_declaration_has_its_french():
+    """coverage, not_covered and caveats of every declaration, each with its `*_fr`."""
+    missing = []
+    for path in sorted(SOURCES_DIR.glob("*.toml")):
+        declaration = tomllib.loads(path.read_text(encoding="utf-8"))
+        for field in ("coverage", "not_covered", "caveats"):
+            if declaration.get(field) and not (declaration.get(f"{field}_fr") or "").strip():
+                missing.append((path.stem, field))
     assert not missing, missing

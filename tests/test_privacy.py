@@ -302,6 +302,9 @@ PROJECT_PROSE = {
     "record_history.outcome",  # publishers' outcome labels, joined
     "source_files.licence",
     "sources.caveats",
+    "sources.caveats_fr",  # coverage, not_covered, caveats in French, translated by the project
+    "sources.coverage_fr",
+    "sources.not_covered_fr",
     "sources.coverage",
     "sources.licence",
     "sources.not_covered",

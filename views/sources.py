@@ -9,6 +9,7 @@ import streamlit as st
 from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
+from ui.i18n import in_language, translated_mark
 from ui.page import PageContext
 from ui.share import chart_download, render_share, today
 
@@ -87,8 +88,9 @@ def render_one_source(page: PageContext, sources) -> None:
         ("does_not_cover", "not_covered"),
         ("caveats", "caveats"),
     ):
-        if row[column]:
-            st.markdown(f"**{t(key)}.** {row[column]}")
+        text, kind = in_language(page.lang, row[column], row[f"{column}_fr"])
+        if text:
+            st.markdown(f"**{t(key)}.** {text}{translated_mark(t, kind)}")
     st.markdown(f"**{t('files')}**")
     st.dataframe(data.query("source_files_of_source", source_id=chosen), hide_index=True)
     st.markdown(f"**{t('reject_reasons')}**")
