@@ -32,7 +32,8 @@ CREATE TABLE jurisdictions (
     region_levels  VARCHAR[],             -- regions.level values its data are placed on
     year_basis     VARCHAR,               -- the date its year filters use
     denominators   VARCHAR[],             -- statistics.measure values usable as denominators
-    note           VARCHAR
+    note           VARCHAR,
+    note_fr        VARCHAR                -- the note in French, translated by the project
 );
 
 -- One row per file read by a source (a source may read a record file and lookups).

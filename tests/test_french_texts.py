@@ -17,6 +17,7 @@ CURATED = REFERENCE_DIR / "curated"
 # The English prose of each curated CSV, each with a French twin `<column>_fr`.
 PROSE = {
     "cases_register.csv": ("place", "description"),
+    "jurisdictions.csv": ("name", "note"),  # name_en / name_fr
     "directives.csv": (
         "title",  # title_en / title_fr
         "issuer",

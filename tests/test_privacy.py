@@ -289,6 +289,7 @@ PROJECT_PROSE = {
     "feed_entries.title",  # written by etl/feeds.py from rule ids, statuses and source titles
     "feed_entries.what_changed",
     "jurisdictions.note",  # data/reference/curated/jurisdictions.csv, written by the project
+    "jurisdictions.note_fr",  # its French, translated by the project
     "directives.issuer",
     "directives.obligation",
     "directives.reference",
