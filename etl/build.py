@@ -336,7 +336,7 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
     ]
     retrieved_at = max(manifest.entry(name).retrieved_at for name in ctx.counts)
     con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             source.slug,
             source.title,
@@ -354,6 +354,7 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
             source.coverage_fr or None,
             source.not_covered_fr or None,
             source.caveats_fr or None,
+            source.licence_fr or None,
         ],
     )
     return SourceSummary(source.slug, *totals, warning=reject_warning(con, source.slug, *totals))

@@ -54,6 +54,7 @@ _REGION_KEYS = ("region_id", "country", "level", "code", "name", "parent_id", "v
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
     "coverage", "not_covered", "caveats", "coverage_fr", "not_covered_fr", "caveats_fr",
+    "licence_fr",
     "year_basis", "repeats_are_records", "hook",
     "downloads", "files", "load", "maps", "lookups", "regions", "macros", "reference_tables",
     "bundled", "limits",
@@ -616,6 +617,7 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
             coverage_fr=data.get("coverage_fr", ""),
             not_covered_fr=data.get("not_covered_fr", ""),
             caveats_fr=data.get("caveats_fr", ""),
+            licence_fr=data.get("licence_fr", ""),
             downloads=downloads,
             year_basis=year_basis,
             repeats_are_records=bool(data["repeats_are_records"]),

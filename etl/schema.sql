@@ -19,7 +19,8 @@ CREATE TABLE sources (
     year_basis     VARCHAR,               -- incident, received, closed, report, period, none
     coverage_fr    VARCHAR,               -- coverage, not_covered, caveats in French,
     not_covered_fr VARCHAR,               -- translated by the project (NULL: not yet)
-    caveats_fr     VARCHAR
+    caveats_fr     VARCHAR,
+    licence_fr     VARCHAR                -- the licence line in French (translated)
 );
 
 -- One row per jurisdiction (DESIGN §3, second round), from data/reference/curated/

@@ -77,7 +77,7 @@ def base_warehouse() -> duckdb.DuckDBPyConnection:
     for source_id, retrieved_at, url in SOURCES:
         con.execute(
             "INSERT INTO sources VALUES (?, 't', 'p', 'j', ?, 'lic', ?, ?, 0, 0, 0, "
-            "NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+            "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
             [source_id, url, retrieved_at, "a" * 64],
         )
     return con

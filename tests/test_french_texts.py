@@ -73,11 +73,11 @@ def test_every_directive_rule_has_its_french():
 
 
 def test_every_source_declaration_has_its_french():
-    """coverage, not_covered and caveats of every declaration, each with its `*_fr`."""
+    """coverage, not_covered, caveats and licence of every declaration, each with its `*_fr`."""
     missing = []
     for path in sorted(SOURCES_DIR.glob("*.toml")):
         declaration = tomllib.loads(path.read_text(encoding="utf-8"))
-        for field in ("coverage", "not_covered", "caveats"):
+        for field in ("coverage", "not_covered", "caveats", "licence"):
             if declaration.get(field) and not (declaration.get(f"{field}_fr") or "").strip():
                 missing.append((path.stem, field))
     assert not missing, missing

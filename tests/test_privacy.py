@@ -308,6 +308,7 @@ PROJECT_PROSE = {
     "sources.not_covered_fr",
     "sources.coverage",
     "sources.licence",
+    "sources.licence_fr",
     "sources.not_covered",
     "sources.publisher",
     "sources.title",

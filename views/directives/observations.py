@@ -12,7 +12,7 @@ from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
 from ui.i18n import column_in_language, in_language, translated_mark
-from ui.page import PageContext
+from ui.page import PageContext, licence_text
 from ui.share import today
 from views.directives.wording import STATUSES, iso_date, number, status_label
 
@@ -171,7 +171,7 @@ def render_selected(page: PageContext, row: pd.Series) -> None:
                         publisher=source.publisher,
                         url=source.url,
                         title=source.title,
-                        licence=source.licence,
+                        licence=licence_text(page, source),
                         retrieved=source.retrieved_at,
                     )
                 )
