@@ -336,7 +336,7 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
     ]
     retrieved_at = max(manifest.entry(name).retrieved_at for name in ctx.counts)
     con.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             source.slug,
             source.title,
@@ -351,6 +351,10 @@ def _record_source(con, ctx: LoadContext, manifest: Manifest) -> SourceSummary:
             source.not_covered,
             source.caveats,
             source.year_basis or None,
+            source.coverage_fr or None,
+            source.not_covered_fr or None,
+            source.caveats_fr or None,
+            source.licence_fr or None,
         ],
     )
     return SourceSummary(source.slug, *totals, warning=reject_warning(con, source.slug, *totals))
@@ -377,6 +381,7 @@ COMPLIANCE_COLUMNS = (
     "directive_id, rule_id, scope_level, scope_id, region_id, observed_date, status, "
     "in_jurisdiction, evidence, evidence_url, method, source_id, confidence, status_reason"
 )
+COMPLIANCE_FRENCH = ("evidence_fr", "method_fr")  # optional, translated by the project
 
 
 def summarise(con: duckdb.DuckDBPyConnection) -> None:
@@ -402,7 +407,8 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(
             "INSERT INTO directive_rules VALUES "
             "($rule_id, $directive_id, $query, $rate, $numerator, $denominator, $name_en, "
-            "$name_fr, $what_if, $checks, $evidence, $cannot_show, $legal_text, $legal_date)",
+            "$name_fr, $what_if, $checks, $evidence, $cannot_show, $legal_text, $legal_date, "
+            "$checks_fr, $evidence_fr, $cannot_show_fr, $legal_text_fr)",
             {
                 "rule_id": rule.rule_id,
                 "directive_id": rule.directive_id,
@@ -418,15 +424,23 @@ def evaluate_directives(con: duckdb.DuckDBPyConnection) -> None:
                 "cannot_show": rule.cannot_show,
                 "legal_text": rule.legal_text,
                 "legal_date": rule.legal_date,
+                "checks_fr": rule.checks_fr,
+                "evidence_fr": rule.evidence_fr,
+                "cannot_show_fr": rule.cannot_show_fr,
+                "legal_text_fr": rule.legal_text_fr,
             },
         )
     for name, query in queries.catalogue("directives").items():
         try:
             # The rule's SQL is a file of the project, not a value: nothing is formatted in.
             statement = query.sql.rstrip().rstrip(";")
+            # A rule may also give its evidence and method in French (evidence_fr, method_fr)
+            produced = {row[0] for row in con.execute(f"DESCRIBE {statement}").fetchall()}
+            french = [name for name in COMPLIANCE_FRENCH if name in produced]
+            columns = ", ".join([COMPLIANCE_COLUMNS, *french])
             con.execute(
-                f"INSERT INTO compliance ({COMPLIANCE_COLUMNS}) "  # noqa: S608
-                f"SELECT {COMPLIANCE_COLUMNS} FROM (\n{statement}\n)"
+                f"INSERT INTO compliance ({columns}) "  # noqa: S608
+                f"SELECT {columns} FROM (\n{statement}\n)"
             )
         except duckdb.Error as error:
             raise BuildError(f"directive rule {name}: {error}") from None

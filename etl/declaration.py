@@ -50,7 +50,9 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _REGION_KEYS = ("region_id", "country", "level", "code", "name", "parent_id", "valid_note")
 _TOP_KEYS = {
     "title", "publisher", "jurisdiction", "url", "licence", "order", "folder", "primary_file",
-    "coverage", "not_covered", "caveats", "year_basis", "repeats_are_records", "hook",
+    "coverage", "not_covered", "caveats", "coverage_fr", "not_covered_fr", "caveats_fr",
+    "licence_fr",
+    "year_basis", "repeats_are_records", "hook",
     "downloads", "files", "load", "maps", "lookups", "regions", "macros", "reference_tables",
     "bundled", "limits",
 }  # fmt: skip
@@ -400,6 +402,10 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
             coverage=data.get("coverage", ""),
             not_covered=data.get("not_covered", ""),
             caveats=data.get("caveats", ""),
+            coverage_fr=data.get("coverage_fr", ""),
+            not_covered_fr=data.get("not_covered_fr", ""),
+            caveats_fr=data.get("caveats_fr", ""),
+            licence_fr=data.get("licence_fr", ""),
             downloads=downloads,
             year_basis=year_basis,
             repeats_are_records=bool(data["repeats_are_records"]),

@@ -16,7 +16,11 @@ CREATE TABLE sources (
     coverage       VARCHAR,               -- what the data covers, in plain words
     not_covered    VARCHAR,               -- what it does not cover
     caveats        VARCHAR,
-    year_basis     VARCHAR                -- incident, received, closed, report, period, none
+    year_basis     VARCHAR,               -- incident, received, closed, report, period, none
+    coverage_fr    VARCHAR,               -- coverage, not_covered, caveats in French,
+    not_covered_fr VARCHAR,               -- translated by the project (NULL: not yet)
+    caveats_fr     VARCHAR,
+    licence_fr     VARCHAR                -- the licence line in French (translated)
 );
 
 -- One row per jurisdiction (DESIGN §3, second round), from data/reference/curated/
@@ -29,7 +33,8 @@ CREATE TABLE jurisdictions (
     region_levels  VARCHAR[],             -- regions.level values its data are placed on
     year_basis     VARCHAR,               -- the date its year filters use
     denominators   VARCHAR[],             -- statistics.measure values usable as denominators
-    note           VARCHAR
+    note           VARCHAR,
+    note_fr        VARCHAR                -- the note in French, translated by the project
 );
 
 -- One row per file read by a source (a source may read a record file and lookups).
@@ -188,7 +193,15 @@ CREATE TABLE directives (
     deadline_days  INTEGER,
     checkable_with VARCHAR,
     source_title   VARCHAR,
-    confidence     VARCHAR
+    confidence     VARCHAR,
+    -- French texts of the fields above, translated by the project (NULL: English only)
+    issuer_fr      VARCHAR,
+    reference_fr   VARCHAR,
+    requirement_fr VARCHAR,
+    trigger_fr     VARCHAR,
+    obligation_fr  VARCHAR,
+    checkable_with_fr VARCHAR,
+    source_title_fr VARCHAR
 );
 
 CREATE TABLE compliance (
@@ -207,7 +220,10 @@ CREATE TABLE compliance (
     confidence      VARCHAR,
     -- why this status, as a short code of the rule (e.g. letter_not_in_published_list):
     -- what a rate of kind 'share' counts (directive_rules)
-    status_reason   VARCHAR
+    status_reason   VARCHAR,
+    -- evidence and method in French, translated by the project (NULL: the rule gives none)
+    evidence_fr     VARCHAR,
+    method_fr       VARCHAR
 );
 
 -- One row per directive rule, from queries/directives/rules.toml: what it checks, the
@@ -226,7 +242,12 @@ CREATE TABLE directive_rules (
     evidence         VARCHAR NOT NULL,
     cannot_show      VARCHAR NOT NULL,
     legal_text       VARCHAR NOT NULL,
-    legal_date       DATE
+    legal_date       DATE,
+    -- French texts of checks, evidence, cannot_show, legal_text (translated by the project)
+    checks_fr        VARCHAR,
+    evidence_fr      VARCHAR,
+    cannot_show_fr   VARCHAR,
+    legal_text_fr    VARCHAR
 );
 
 -- What the Compare page cannot derive from the data, from queries/measures/comparisons.toml
@@ -285,7 +306,9 @@ CREATE TABLE case_events (
     source_url          VARCHAR,
     source_title        VARCHAR,
     source_type         VARCHAR,
-    confidence          VARCHAR NOT NULL
+    confidence          VARCHAR NOT NULL,
+    place_fr            VARCHAR,          -- French texts, translated by the project
+    description_fr      VARCHAR
 );
 
 -- The outlets cited by the cases register (data/reference/press_outlets.csv): what kind of

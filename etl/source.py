@@ -63,6 +63,11 @@ class Source:
     coverage: str = ""
     not_covered: str = ""
     caveats: str = ""
+    # the same three in French, translated by the project ("" = not translated yet)
+    coverage_fr: str = ""
+    not_covered_fr: str = ""
+    caveats_fr: str = ""
+    licence_fr: str = ""
     downloads: tuple[Download, ...] = ()  # what a refresh fetches; () = not refreshable
     # False: no snapshot is bundled (the publisher's terms or an unknown file address); the
     # build skips the source until a refresh has fetched one, and never invents rows.

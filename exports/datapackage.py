@@ -221,7 +221,8 @@ def describe_filters(params: dict) -> str:
 def contributing_sources(con: duckdb.DuckDBPyConnection, source_ids: set[str]) -> list[dict]:
     frame = queries.run(con, "sources_by_id", {"source_ids": sorted(source_ids)}).fetchall()
     columns = ["source_id", "title", "publisher", "licence", "retrieved_at", "url"]
-    return [dict(zip(columns, row, strict=True)) for row in frame]
+    # the English columns (the French licence, licence_fr, comes after them)
+    return [dict(zip(columns, row[: len(columns)], strict=True)) for row in frame]
 
 
 def citation(

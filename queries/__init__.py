@@ -116,6 +116,11 @@ class Rule:
     rate_name_en: str | None = None
     rate_name_fr: str | None = None
     what_if: bool = False
+    # French texts of the four prose fields, translated by the project
+    checks_fr: str | None = None
+    evidence_fr: str | None = None
+    cannot_show_fr: str | None = None
+    legal_text_fr: str | None = None
 
 
 def rule_declarations(path: Path = RULES_FILE) -> list[Rule]:

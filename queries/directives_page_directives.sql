@@ -30,6 +30,13 @@ SELECT
     d.source_url,
     d.source_title,
     d.confidence,
+    d.issuer_fr,
+    d.reference_fr,
+    d.requirement_fr,
+    d.trigger_fr,
+    d.obligation_fr,
+    d.checkable_with_fr,
+    d.source_title_fr,
     coalesce(k.rules, 0) AS rules,
     coalesce(k.observations, 0) AS observations,
     coalesce(k.what_if_observations, 0) AS what_if_observations

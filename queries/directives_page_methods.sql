@@ -5,10 +5,11 @@ SELECT
     status,
     confidence,
     method,
+    method_fr,
     count(*) AS observations
 FROM compliance
 WHERE rule_id = $rule_id
-GROUP BY status, confidence, method
+GROUP BY status, confidence, method, method_fr
 ORDER BY
     list_position(['compliant', 'violation', 'alleged_violation', 'pending', 'policy_gap',
                    'insufficient_data', 'not_applicable'], status),

@@ -21,7 +21,9 @@ SELECT
     c.evidence,
     c.evidence_url,
     c.method,
-    c.source_id
+    c.source_id,
+    c.evidence_fr,
+    c.method_fr
 FROM compliance AS c
 LEFT JOIN regions AS r ON r.region_id = c.region_id
 WHERE c.rule_id = $rule_id

@@ -17,7 +17,10 @@ SELECT
     any_value(d.rate_name_fr) AS rate_name_fr,
     any_value(d.checks) AS checks,
     any_value(d.cannot_show) AS cannot_show,
-    any_value(d.legal_text) AS legal_text
+    any_value(d.legal_text) AS legal_text,
+    any_value(d.checks_fr) AS checks_fr,
+    any_value(d.cannot_show_fr) AS cannot_show_fr,
+    any_value(d.legal_text_fr) AS legal_text_fr
 FROM compliance AS c
 LEFT JOIN directive_rules AS d ON d.rule_id = c.rule_id
 GROUP BY c.directive_id, c.rule_id

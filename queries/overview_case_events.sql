@@ -3,7 +3,7 @@
 -- params: $case_prefix
 SELECT
     e.case_id, e.source_id, e.event_date, e.event_type, e.place, e.legal_status, e.judgment, e.court,
-    e.finality, e.public_contact, e.description, e.directive_id,
+    e.finality, e.public_contact, e.description, e.place_fr, e.description_fr, e.directive_id,
     c.status AS derived_status, c.method AS derived_method, e.confidence, e.source_type,
     e.source_title, e.source_url
 FROM case_events AS e

@@ -7,6 +7,7 @@ SELECT
     j.name_fr,
     j.year_basis,
     j.note,
+    j.note_fr,
     coalesce(a.allegations, 0)::BIGINT AS allegations,
     coalesce(s.statistics, 0)::BIGINT AS statistics
 FROM jurisdictions AS j

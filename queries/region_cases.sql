@@ -10,6 +10,8 @@ SELECT
     e.finality,
     e.legal_status,
     e.description,
+    e.place_fr,
+    e.description_fr,
     e.directive_id,
     (SELECT min(c.rule_id) FROM compliance AS c
      WHERE c.scope_id = e.case_id AND c.directive_id = e.directive_id) AS rule_id,

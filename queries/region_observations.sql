@@ -11,6 +11,7 @@ SELECT
     c.in_jurisdiction,
     c.confidence,
     c.evidence,
+    c.evidence_fr,
     c.evidence_url,
     c.source_id
 FROM compliance AS c

@@ -3,6 +3,7 @@
 -- params: none
 SELECT
     source_id, title, publisher, jurisdiction, url, licence, retrieved_at, sha256,
-    rows_read, rows_loaded, rows_rejected, coverage, not_covered, caveats
+    rows_read, rows_loaded, rows_rejected, coverage, not_covered, caveats, coverage_fr,
+    not_covered_fr, caveats_fr, licence_fr
 FROM sources
 ORDER BY jurisdiction, source_id

@@ -15,7 +15,7 @@ from etl.build import SCHEMA_SQL
 
 SOURCE = (
     "INSERT INTO sources VALUES ('s1', 't', 'p', 'US-IL-CHI', 'https://example.org', 'lic', "
-    "'2020-01-01', '" + "a" * 64 + "', 2, 1, 1, NULL, NULL, NULL, NULL)"
+    "'2020-01-01', '" + "a" * 64 + "', 2, 1, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)"
 )
 ALLEGATION = (
     "INSERT INTO allegations (allegation_id, source_id, region_id, category, finding, "

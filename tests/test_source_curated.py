@@ -66,7 +66,7 @@ def test_directives_counts(db):
             14,
             14,
             0,
-            "f434779c4f3f93e2541d200145efb30872dd62e298045b8539f95e9073687b0f",
+            "91dae53cefeed077215c2ed4e07ea13dd313d8402e674f645a1bc6b3b10ab686",
         ),
         [("directives.csv", 14, 14, 0, "directives")],
     )
@@ -108,7 +108,7 @@ def test_cases_register_counts(db):
             10,
             10,
             0,
-            "499eef352750637f02b85979405f3091af6a993bd6d059502c699f4913bb099c",
+            "1b4657fd5892eab6daae688fe0b30564aafdaa6c89790df4b96d50354df4b1b8",
         ),
         [("cases_register.csv", 10, 10, 0, "case_events")],
     )
@@ -150,12 +150,13 @@ def test_directive_fr1(db):
     ]
 
 
-def test_title_fr_only_for_french_rows(db):
-    # python csv: title_fr is non-blank for the 7 FR rows and blank for the 7 others
+def test_title_fr_on_every_row(db):
+    # python csv: title_fr is non-blank on all 14 rows (the 7 others than FR translated by the
+    # project, issue 15), and so are the other French texts
     assert db.execute(
-        "SELECT jurisdiction = 'FR', count(title_fr), count(*) FROM directives "
-        "GROUP BY ALL ORDER BY ALL"
-    ).fetchall() == [(False, 0, 7), (True, 7, 7)]
+        "SELECT jurisdiction = 'FR', count(title_fr), count(requirement_fr), count(*) "
+        "FROM directives GROUP BY ALL ORDER BY ALL"
+    ).fetchall() == [(False, 7, 7, 7), (True, 7, 7, 7)]
 
 
 def test_deadline_days(db):

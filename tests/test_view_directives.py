@@ -181,7 +181,7 @@ def test_french_labels(app):
     }
     text = page_text(app)
     assert "Écartement du contact avec le public" in text  # title_fr of FR-1
-    assert "Ce qu'elle exige (résumé du registre, en anglais) :" in text
+    assert "Ce qu'elle exige :" in text  # the register's French requirement, not the English
     assert "n'est pas une condamnation pénale" in text
 
 
@@ -219,7 +219,7 @@ def test_observations_csv_is_the_filtered_rows(app, warehouse):
     expected = (
         b"directive_id,rule_id,in_jurisdiction,scope_level,scope_id,region_id,region_name,"
         b"observed_date,status,status_label,status_reason,confidence,evidence,evidence_url,"
-        b"method,source_id\r\n"
+        b"method,source_id,evidence_fr,method_fr\r\n"
         b"FR-1,FR-1/cases-register,true,case,FR-004.3,FR-DEP-57,Moselle,2026-01-14,pending,"
         b"pending,retrial_pending,"
         b'medium,"The Cour de cassation annulled the 18 April 2024 Metz acquittal, holding '
@@ -230,7 +230,16 @@ def test_observations_csv_is_the_filtered_rows(app, warehouse):
         b"https://www.leclubdesjuristes.com/en-bref/violences-parentales-la-cour-de-cassation-"
         b"rappelle-quil-nexiste-pas-un-droit-de-correction-physique-dun-parent-sur-ses-enfants-"
         b"13680,The judgment was annulled and the case awaits retrial: whether FR-1 will apply "
-        b"depends on the outcome.,curated_cases_register\r\n"
+        b"depends on the outcome.,curated_cases_register,"
+        # the same evidence and method in French (translated by the project)
+        + '"La Cour de cassation a annulé la relaxe prononcée à Metz le 18 avril 2024, '
+        "jugeant qu'il n'existe pas de « droit de correction » parental, et a renvoyé l'affaire "
+        "pour qu'elle soit rejugée sur la culpabilité (la source indique « mercredi 14 "
+        "janvier » ; l'année 2026 est déduite du jour de la semaine et de la chronologie). "
+        "Jugement : annulé, juridiction : cassation ; contact avec le public rapporté : non "
+        '(décision, source : presse).",'
+        "Le jugement a été annulé et l'affaire attend d'être rejugée : l'application de FR-1 "
+        "dépendra de l'issue.\r\n".encode()
     )
     assert query_csv(warehouse, "directives_page_observations", params) == expected
     # the page's table for the same filter holds the same single row
@@ -380,3 +389,41 @@ def test_penalty_jurisdictions_are_those_with_both_levels(app, db):
     text = page_text(app)
     assert "NYC penalty records give no precinct" in text  # queries/directives.toml
     assert "by police district" not in text.lower()
+
+
+def test_french_directive_texts_are_french(app):
+    """FR-1's requirement, reference and issuer are shown in French, marked as translated by
+    the project, with no "(en anglais)" on them (issue 15)."""
+    open_directives(app, lang="fr", directive="FR-1", rule="FR-1/cases-register")
+    markdown = [m.value for m in app.markdown]
+    requirement = next(i for i, m in enumerate(markdown) if "Ce qu'elle exige" in m)
+    assert "traduit par le projet" in markdown[requirement]
+    assert "en anglais" not in markdown[requirement]
+    assert markdown[requirement + 1].startswith("> Dans l'attente de la décision de l'instance")
+    reference = next(m for m in markdown if m.startswith("**Référence"))
+    assert "Instruction ministérielle du 2 août 2021" in reference
+    assert "en anglais" not in reference
+    captions = " ".join(c.value for c in app.caption)
+    assert "s'applique à la Police nationale et à la Gendarmerie nationale" in captions
+    assert "Les exigences sont les résumés du registre, traduits" in captions
+
+
+def test_english_directive_texts_stay_english(app):
+    open_directives(app, directive="FR-1", rule="FR-1/cases-register")
+    text = page_text(app)
+    assert "Pending the decision of the disciplinary body" in text
+    assert "translated by the project" not in text
+
+
+def test_the_maisons_alfort_case_is_in_french(app):
+    """The FR-1 observation of the Maisons-Alfort case, selected: its evidence and method in
+    French, marked as translated by the project, with no "(en anglais)" on them (issue 15)."""
+    open_directives(app, lang="fr", directive="FR-1", rule="FR-1/cases-register", obs="FR-001.1")
+    markdown = [m.value for m in app.markdown]
+    evidence = next(m for m in markdown if m.startswith("**Preuve"))
+    assert "Un brigadier de police affecté au commissariat de Maisons-Alfort" in evidence
+    assert "traduit par le projet" in evidence and "en anglais" not in evidence
+    method = next(m for m in markdown if m.startswith("**Méthode"))
+    assert "Les sources ne disent pas si la condamnation est définitive" in method
+    assert "traduit par le projet" in method and "en anglais" not in method
+    assert not any("Maisons-Alfort station" in m for m in markdown)

@@ -363,3 +363,32 @@ def test_funnel_offers_every_jurisdiction_with_final_levels(app, db):
             {"codes": codes},
         ).fetchall()
     ]
+
+
+def test_french_story_texts_are_french(app):
+    """The Maisons-Alfort case and FR-1's requirement in French, marked as translated by the
+    project, with no "(en anglais)" on them (issue 15)."""
+    open_overview(app, lang="fr")
+    markdown = [m.value for m in app.markdown]
+    # the events' place lines and descriptions (the intro, written in French, names it too)
+    described = [m for m in markdown if "Maisons-Alfort" in m and ("Lieu" in m or "registre" in m)]
+    assert len(described) == 3  # two place lines and the first event's description
+    assert any(
+        "Un brigadier de police affecté au commissariat de Maisons-Alfort" in m for m in described
+    )
+    assert any("Commissariat de Maisons-Alfort, Val-de-Marne (94)" in m for m in described)
+    assert all("en anglais" not in m for m in described)
+    assert all("traduit par le projet" in m for m in described)
+    assert not any("police station" in m or "reportedly convicted" in m for m in markdown)
+    requirement = next(i for i, m in enumerate(markdown) if "Ce qu'elle exige" in m)
+    assert "traduit par le projet" in markdown[requirement]
+    assert "en anglais" not in markdown[requirement]
+    assert markdown[requirement + 1].startswith("> Dans l'attente de la décision de l'instance")
+
+
+def test_english_story_texts_stay_english(app):
+    open_overview(app)
+    text = page_text(app)
+    assert "Maisons-Alfort police station, Val-de-Marne (94)" in text
+    assert "Pending the decision of the disciplinary body" in text
+    assert "translated by the project" not in text

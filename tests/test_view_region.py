@@ -185,3 +185,23 @@ def test_permalink_and_citation_name_the_place_and_every_source(app, db):
         "WHERE region_id = 'FR-DEP-94' UNION SELECT 'fr_ssmsi_delinquance')"
     ).fetchall()
     assert len(titles) == 2 and all(title in citation for (title,) in titles)
+
+
+def test_french_cases_are_in_french(app, db):
+    """The Val-de-Marne cases in French: place and description translated by the project,
+    their headers say so, and no "(en anglais)" is left on them (issue 15)."""
+    open_region(app, region="FR-DEP-94", lang="fr")
+    marker = f"({Translator('fr')('translated_by_project')})"
+    place = f"{words('col_place_plain', 'fr')} {marker}"
+    description = f"{words('col_description_plain', 'fr')} {marker}"
+    cases = table_with(app, place)
+    expected = dict(
+        db.execute(
+            "SELECT case_id, description_fr FROM case_events WHERE region_id = 'FR-DEP-94'"
+        ).fetchall()
+    )
+    shown = dict(zip(cases[words("col_case", "fr")], cases[description], strict=True))
+    assert shown == expected
+    assert all(text.startswith("Commissariat de Maisons-Alfort") for text in cases[place])
+    evidence = table_with(app, f"{words('col_evidence_plain', 'fr')} {marker}")
+    assert len(evidence)

@@ -41,3 +41,37 @@ class Translator:
         """For data-driven keys (a level or category from the warehouse)."""
         entry = self.table.get(key)
         return self._text(entry) if entry else fallback
+
+
+def in_language(lang: str, english, french) -> tuple[str, str]:
+    """The text of a curated field to show, and what it is: `original` (English mode),
+    `translated` (the French text the project translated) or `english` (French mode with
+    no French text yet: pages then keep their "(in English)" label).
+
+    `english` and `french` are warehouse values (None or NaN when empty)."""
+    if lang != "en" and isinstance(french, str) and french.strip():
+        return french, "translated"
+    text = english if isinstance(english, str) else ""
+    return text, "original" if lang == "en" else "english"
+
+
+def translated_mark(t: Translator, kind: str) -> str:
+    """ " *(translated by the project)*" after a translated text, else nothing."""
+    return f" *({t('translated_by_project')})*" if kind == "translated" else ""
+
+
+def column_in_language(
+    t: Translator, english, french, marked: str, plain: str
+) -> tuple[list[str], str]:
+    """A column of curated texts in the page's language, and its header: `plain` (with
+    "translated by the project" when every text is a French translation) or `marked`, the
+    header that says "(in English)", when some French text is missing."""
+    shown = [in_language(t.lang, en, fr) for en, fr in zip(english, french, strict=True)]
+    kinds = {kind for _, kind in shown}
+    if kinds <= {"original"}:
+        header = t(plain)
+    elif kinds == {"translated"}:
+        header = f"{t(plain)} ({t('translated_by_project')})"
+    else:
+        header = t(marked)
+    return [text for text, _ in shown], header

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.i18n import Translator
+from ui.i18n import Translator, in_language, translated_mark
 from ui.share import chart_download
 from ui.state import ViewState
 
@@ -62,7 +62,7 @@ def chart_footer(
     for row in sources.itertuples():
         parts.append(
             f"**{t('footer_source')}** {source_link(row.publisher, row.url)} ({row.title}) · "
-            f"**{t('footer_licence')}** {row.licence} · "
+            f"**{t('footer_licence')}** {licence_text(page, row)} · "
             f"**{t('footer_as_of')}** {row.retrieved_at}"
         )
     st.markdown(reading)
@@ -71,3 +71,9 @@ def chart_footer(
         st.dataframe(table, hide_index=True, key=table_key)
         # with its sources and build date in every row, named after what it holds
         chart_download(t("download_csv"), table, source_ids, table_key)
+
+
+def licence_text(page: PageContext, row) -> str:
+    """A source's licence line in the page's language (French translated by the project)."""
+    text, kind = in_language(page.lang, row.licence, row.licence_fr)
+    return text + translated_mark(page.t, kind)

@@ -9,6 +9,7 @@ import streamlit as st
 from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
+from ui.i18n import column_in_language, in_language, translated_mark
 from ui.page import PageContext
 from ui.share import chart_download, render_share, today
 
@@ -36,6 +37,10 @@ def render(page: PageContext) -> None:
         "url",
         "sha256",
     ]
+    licences, licence_header = column_in_language(
+        t, sources["licence"], sources["licence_fr"], "col_licence", "col_licence"
+    )
+    sources = sources.assign(licence=licences)
     st.dataframe(
         sources[summary_columns],
         hide_index=True,
@@ -50,7 +55,7 @@ def render(page: PageContext) -> None:
             "retrieved_at": t("col_retrieved"),
             "title": t("col_title"),
             "publisher": t("col_publisher"),
-            "licence": t("col_licence"),
+            "licence": licence_header,
             "url": st.column_config.LinkColumn(t("col_url")),
             "sha256": t("col_sha256"),
         },
@@ -74,10 +79,12 @@ def render_one_source(page: PageContext, sources) -> None:
     chosen = st.selectbox(t("choose_source"), slugs, key="sources_source")
     page.state.set(source=chosen)
     row = sources.set_index("source_id").loc[chosen]
+    licence, kind = in_language(page.lang, row["licence"], row["licence_fr"])
+    licence += translated_mark(t, kind)
     st.subheader(row["title"])
     st.markdown(
         f"**{t('col_publisher')}:** [{row['publisher']}]({row['url']})  \n"
-        f"**{t('col_licence')}:** {row['licence']}  \n"
+        f"**{t('col_licence')}:** {licence}  \n"
         f"**{t('col_retrieved')}:** {row['retrieved_at']} · **SHA-256:** `{row['sha256']}`  \n"
         f"**{t('col_read')}:** {row['rows_read']:,} · **{t('col_loaded')}:** "
         f"{row['rows_loaded']:,} · **{t('col_rejected')}:** {row['rows_rejected']:,}"
@@ -87,8 +94,9 @@ def render_one_source(page: PageContext, sources) -> None:
         ("does_not_cover", "not_covered"),
         ("caveats", "caveats"),
     ):
-        if row[column]:
-            st.markdown(f"**{t(key)}.** {row[column]}")
+        text, kind = in_language(page.lang, row[column], row[f"{column}_fr"])
+        if text:
+            st.markdown(f"**{t(key)}.** {text}{translated_mark(t, kind)}")
     st.markdown(f"**{t('files')}**")
     st.dataframe(data.query("source_files_of_source", source_id=chosen), hide_index=True)
     st.markdown(f"**{t('reject_reasons')}**")

@@ -119,5 +119,98 @@ SELECT
     END AS method,
     'curated_cases_register' AS source_id,
     confidence,
-    reason AS status_reason
+    reason AS status_reason,
+    -- The same evidence and method in French (translated by the project): the event's French
+    -- description and the facts in French words.
+    coalesce(description_fr, '(pas de description)') || ' Jugement : '
+        || CASE judgment
+               WHEN 'conviction' THEN 'condamnation'
+               WHEN 'acquittal' THEN 'relaxe'
+               WHEN 'annulled' THEN 'annulé'
+               WHEN 'alternative_to_prosecution' THEN 'alternative aux poursuites'
+               WHEN 'none' THEN 'aucun'
+               ELSE judgment
+           END
+        || coalesce(', juridiction : ' || CASE court
+               WHEN 'first_instance' THEN 'première instance'
+               WHEN 'appeal' THEN 'appel'
+               WHEN 'cassation' THEN 'cassation'
+               WHEN 'unknown' THEN 'non précisée'
+               ELSE court
+           END, '')
+        || coalesce(', caractère définitif : ' || CASE finality
+               WHEN 'first_instance' THEN 'non définitif (première instance)'
+               WHEN 'appeal' THEN 'non définitif (appel)'
+               WHEN 'cassation_pending' THEN 'non définitif (pourvoi en cassation pendant)'
+               WHEN 'final' THEN 'définitif'
+               WHEN 'unknown' THEN 'non précisé'
+               ELSE finality
+           END, '')
+        || ' ; contact avec le public rapporté : '
+        || CASE public_contact WHEN 'yes' THEN 'oui' WHEN 'no' THEN 'non' ELSE 'inconnu' END
+        || ' (' || CASE event_type
+               WHEN 'conviction' THEN 'condamnation'
+               WHEN 'allegation' THEN 'allégation'
+               WHEN 'assignment' THEN 'affectation'
+               WHEN 'decision' THEN 'décision'
+               ELSE event_type
+           END
+        || ', source : ' || CASE coalesce(source_type, 'unknown')
+               WHEN 'press' THEN 'presse'
+               WHEN 'official' THEN 'officielle'
+               WHEN 'court' THEN 'judiciaire'
+               ELSE 'inconnue'
+           END || ').'
+        AS evidence_fr,
+    CASE reason
+        WHEN 'before_directive'
+            THEN 'L''événement est antérieur à l''entrée en vigueur de FR-1 (2 août 2021) : '
+                 || 'l''instruction n''existait pas encore, l''affaire montre donc une lacune '
+                 || 'qu''elle a ensuite comblée.'
+        WHEN 'no_conviction_gap'
+            THEN 'Pas de condamnation (l''affaire s''est terminée sans) : FR-1 ne vise que les '
+                 || 'condamnations définitives, le risque rapporté ici est donc hors de son champ.'
+        WHEN 'no_conviction' THEN 'Pas de condamnation : FR-1 n''est pas déclenchée.'
+        WHEN 'acquitted'
+            THEN 'Le jugement en vigueur est une relaxe ('
+                 || CASE finality
+                        WHEN 'first_instance' THEN 'première instance, non définitive'
+                        WHEN 'appeal' THEN 'appel, non définitive'
+                        WHEN 'cassation_pending' THEN 'pourvoi en cassation pendant'
+                        WHEN 'final' THEN 'définitive'
+                        ELSE 'caractère définitif inconnu'
+                    END
+                 || ') : FR-1 n''est pas déclenchée.'
+        WHEN 'retrial_pending'
+            THEN 'Le jugement a été annulé et l''affaire attend d''être rejugée : l''application '
+                 || 'de FR-1 dépendra de l''issue.'
+        WHEN 'public_contact_after_nonfinal_conviction'
+            THEN 'Contact avec le public après une condamnation non définitive ('
+                 || CASE finality
+                        WHEN 'first_instance' THEN 'première instance'
+                        WHEN 'appeal' THEN 'appel'
+                        ELSE 'pourvoi en cassation pendant'
+                    END
+                 || ') : FR-1 ne vise que les condamnations définitives, il s''agit donc d''une '
+                 || 'lacune de la règle, non d''un manquement à celle-ci.'
+        WHEN 'conviction_not_final'
+            THEN 'La condamnation n''est pas définitive ('
+                 || CASE finality
+                        WHEN 'first_instance' THEN 'première instance'
+                        WHEN 'appeal' THEN 'appel'
+                        ELSE 'pourvoi en cassation pendant'
+                    END
+                 || ') : FR-1 n''est pas encore déclenchée.'
+        WHEN 'public_contact_after_final_conviction'
+            THEN 'Contact avec le public après une condamnation définitive, sur preuve officielle '
+                 || 'ou judiciaire.'
+        WHEN 'public_contact_reported_after_final_conviction'
+            THEN 'Contact avec le public après une condamnation définitive, rapporté par la seule '
+                 || 'presse : une allégation, jamais un manquement prouvé.'
+        WHEN 'final_conviction_removal_not_documented'
+            THEN 'Une condamnation définitive déclenche FR-1, mais aucune source ne dit où le '
+                 || 'policier a servi ensuite.'
+        ELSE 'Les sources ne disent pas si la condamnation est définitive ; FR-1 ne s''applique '
+             || 'qu''à une condamnation définitive, son application ne peut donc pas être tranchée.'
+    END AS method_fr
 FROM derived

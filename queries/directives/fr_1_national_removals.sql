@@ -78,5 +78,28 @@ SELECT
         || 'insufficient_data whatever the count.' AS method,
     'curated_fr_national_sanctions' AS source_id,
     coalesce(s.weakest_confidence, 'high') AS confidence,
-    'denominator_not_published' AS status_reason
+    'denominator_not_published' AS status_reason,
+    -- The same evidence and method in French (translated by the project)
+    CASE
+        WHEN s.rows_used = 0
+            THEN 'Aucun chiffre publié d''agents écartés du contact avec le public au titre de '
+                 || 'FR-1 n''est chargé (mesure statistique removed_from_public_contact_dv).'
+        ELSE 'Publié : ' || coalesce(CAST(s.police AS VARCHAR), '?')
+             || ' policiers (dont '
+             || coalesce(CAST(s.prefecture_de_police AS VARCHAR), '?')
+             || ' à la Préfecture de police) + '
+             || coalesce(CAST(s.gendarmerie AS VARCHAR), '?') || ' gendarmes = '
+             || coalesce(CAST(s.removed_total AS VARCHAR), '?')
+             || ' agents écartés du contact avec le public après une condamnation définitive '
+             || 'pour violences intrafamiliales'
+             || coalesce(' (période se terminant le ' || strftime(TRY_CAST(try_strptime(
+                    replace(regexp_extract(s.period_note, '(\d{1,2} [A-Za-z]+ \d{4})', 1),
+                            'Sept ', 'Sep '), '%d %b %Y') AS DATE), '%d/%m/%Y') || ')', '')
+             || '. Non publié : combien d''agents ont été condamnés définitivement sur cette '
+             || 'période ; la part des agents écartés (et tout agent non écarté) est donc inconnue.'
+    END AS evidence_fr,
+    'Un taux de respect demande le rapport entre les agents écartés et les agents condamnés '
+        || 'définitivement pour violences intrafamiliales ; seul le numérateur est publié, '
+        || 'l''observation nationale relève donc des « données insuffisantes », quel que soit '
+        || 'le nombre.' AS method_fr
 FROM summary AS s, rule

@@ -24,6 +24,19 @@ SELECT
         || 'such data is loaded.' AS method,
     'curated_directives' AS source_id,
     'high' AS confidence,
-    'not_checkable_with_loaded_data' AS status_reason
+    'not_checkable_with_loaded_data' AS status_reason,
+    -- The same evidence and method in French (translated by the project)
+    'Invérifiable avec les données chargées. Il faudrait les décisions de révocation publiées '
+        || 'par chaque force (et les conclusions qu''un ancien agent aurait été révoqué) avec '
+        || 'leurs dates, rapprochées personne par personne des inscriptions du College of '
+        || 'Policing sur la liste d''interdiction avec la date de chaque signalement, afin de '
+        || 'compter les ' || coalesce(CAST(d.deadline_days AS VARCHAR), '5')
+        || ' jours ouvrés à partir de la révocation (week-ends et jours fériés exclus). '
+        || 'L''entrepôt ne contient que les décomptes de l''IOPC des affaires appelant une '
+        || 'réponse, par force, sans décisions ni dates.' AS evidence_fr,
+    'Aucun jeu de données publié ne relie les révocations aux signalements à la liste '
+        || 'd''interdiction avec leurs deux dates : aucune observation du délai n''est possible ; '
+        || 'le statut reste « données insuffisantes » tant que de telles données ne sont pas '
+        || 'chargées.' AS method_fr
 FROM directives AS d
 WHERE d.directive_id = 'GB-2'

@@ -20,6 +20,15 @@ SELECT
         AS method,
     'curated_directives' AS source_id,
     'high' AS confidence,
-    'not_checkable_with_loaded_data' AS status_reason
+    'not_checkable_with_loaded_data' AS status_reason,
+    -- The same evidence and method in French (translated by the project)
+    'Invérifiable avec les données chargées. Il faudrait la Police Barred List du College of '
+        || 'Policing (qui a été inscrit, depuis quand) rapprochée des nominations ultérieures '
+        || 'par les organismes de police (qui a été employé ou nommé, où et depuis quand), pour '
+        || 'trouver toute personne nommée alors qu''elle était inscrite. Aucune des deux n''est '
+        || 'chargée dans l''entrepôt.' AS evidence_fr,
+    'Aucune donnée publiée sur les nominations ne peut être rapprochée de la liste '
+        || 'd''interdiction : aucune observation n''est possible ; le statut reste « données '
+        || 'insuffisantes » tant que de telles données ne sont pas chargées.' AS method_fr
 FROM directives AS d
 WHERE d.directive_id = 'GB-3'

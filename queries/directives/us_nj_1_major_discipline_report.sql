@@ -28,7 +28,20 @@ SELECT
         || 'data is loaded.' AS method,
     'curated_directives' AS source_id,
     'high' AS confidence,
-    'not_checkable_with_loaded_data' AS status_reason
+    'not_checkable_with_loaded_data' AS status_reason,
+    -- The same evidence and method in French (translated by the project)
+    'Invérifiable avec les données chargées. Il faudrait, pour chaque service de police du '
+        || 'New Jersey et chaque année de rapport, la date à laquelle son rapport annuel des '
+        || 'sanctions disciplinaires lourdes a été publié sur son site et envoyé au procureur '
+        || 'général et au procureur du comté, comparée au 31 janvier de l''année suivante (la '
+        || 'liste des services tenus de publier est aussi nécessaire, pour trouver ceux qui '
+        || 'n''ont jamais publié) ; ou la compilation de ces rapports par le procureur général '
+        || 'pour tout l''État, avec la date de réception de chacun. Aucune donnée du New Jersey '
+        || 'n''est chargée.' AS evidence_fr,
+    'Aucun enregistrement daté des publications des rapports des services n''est chargé : '
+        || 'aucune observation de l''échéance du 31 janvier n''est possible ; le statut reste '
+        || '« données insuffisantes » tant que de telles données ne sont pas chargées.'
+        AS method_fr
 FROM directives AS d
 WHERE d.directive_id = 'US-NJ-1'
 UNION ALL
@@ -50,7 +63,15 @@ SELECT
         || 'its own publication the 31 January deadline cannot be checked.' AS method,
     m.source_id,
     'medium' AS confidence,
-    'no_publication_date_in_compilation' AS status_reason
+    'no_publication_date_in_compilation' AS status_reason,
+    m.agency || ' a déclaré ' || CAST(count(*) AS VARCHAR)
+        || ' sanction(s) disciplinaire(s) lourde(s) pour ' || CAST(m.reporting_year AS VARCHAR)
+        || ' dans la compilation du procureur général ('
+        || CAST(count(*) FILTER (WHERE m.terminated) AS VARCHAR) || ' révocation(s)) ; '
+        || 'la compilation ne dit pas quand le service a publié son rapport.' AS evidence_fr,
+    'Un service figurant dans la compilation a bien fait sa déclaration pour cette année, '
+        || 'mais sans la date de sa propre publication, l''échéance du 31 janvier ne peut pas '
+        || 'être vérifiée.' AS method_fr
 FROM major_discipline AS m
 JOIN directives AS d ON d.directive_id = 'US-NJ-1'
 GROUP BY d.directive_id, d.source_url, m.agency, m.reporting_year, m.source_id

@@ -18,6 +18,7 @@ from __future__ import annotations
 import streamlit as st
 
 from ui import data
+from ui.i18n import in_language, translated_mark
 from ui.page import PageContext
 from ui.share import render_share
 from views.directives.directive_list import render_directive_list
@@ -54,7 +55,11 @@ def render(page: PageContext) -> None:
     if rule is None:
         st.info(t("not_yet_checked"))
         if isinstance(directive["checkable_with"], str):
-            st.markdown(f"**{t('card_checkable_with')}** {directive['checkable_with']}")
+            text, kind = in_language(
+                page.lang, directive["checkable_with"], directive["checkable_with_fr"]
+            )
+            key = "card_checkable_with" if kind == "english" else "card_checkable_with_plain"
+            st.markdown(f"**{t(key)}** {text}{translated_mark(t, kind)}")
     elif rule["in_jurisdiction"]:
         render_rule(page, rule)
     else:

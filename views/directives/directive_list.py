@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ui.i18n import in_language
 from ui.page import PageContext
 from views.directives.wording import directive_title, first_url, iso_date, jurisdiction_name, number
 
@@ -24,19 +25,32 @@ def render_directive_list(page: PageContext, directives: pd.DataFrame) -> None:
             strict=True,
         )
     ]
+    requirements = [
+        in_language(lang, en, fr)
+        for en, fr in zip(directives["requirement"], directives["requirement_fr"], strict=True)
+    ]
+    translated = lang != "en" and all(kind == "translated" for _, kind in requirements)
+    requirement_header = (
+        f"{t('col_requirement_plain')} ({t('translated_by_project')})"
+        if translated
+        else t("col_requirement")
+    )
     table = pd.DataFrame(
         {
             "directive": directives["directive_id"],
             "title": [directive_title(page, row) for _, row in directives.iterrows()],
             "checked": checked,
-            "requirement": directives["requirement"],
+            "requirement": [text for text, _ in requirements],
             "jurisdiction": [jurisdiction_name(t, j) for j in directives["jurisdiction"]],
             "binding": [t.maybe(f"binding_{b}", str(b)) for b in directives["binding"]],
             "confidence": [t(f"confidence_{c}") for c in directives["confidence"]],
             "issued": [iso_date(d) for d in directives["issued_date"]],
             "effective": [iso_date(d) for d in directives["effective_date"]],
             "text": [first_url(u) for u in directives["source_url"]],
-            "issuer": directives["issuer"],
+            "issuer": [
+                in_language(lang, en, fr)[0]
+                for en, fr in zip(directives["issuer"], directives["issuer_fr"], strict=True)
+            ],
         }
     )
     st.dataframe(
@@ -48,7 +62,7 @@ def render_directive_list(page: PageContext, directives: pd.DataFrame) -> None:
             "directive": st.column_config.TextColumn(t("col_directive"), width=100, pinned=True),
             "title": st.column_config.TextColumn(t("col_title"), width=240),
             "checked": st.column_config.TextColumn(t("col_checked"), width=150),
-            "requirement": st.column_config.TextColumn(t("col_requirement"), width=560),
+            "requirement": st.column_config.TextColumn(requirement_header, width=560),
             "jurisdiction": t("jurisdiction"),
             "binding": t("col_binding"),
             "confidence": t("col_confidence"),
@@ -59,7 +73,9 @@ def render_directive_list(page: PageContext, directives: pd.DataFrame) -> None:
         },
         key="directives_list",
     )
-    if lang == "fr":
+    if translated:
+        st.caption(t("requirement_translated"))
+    elif lang != "en":
         st.caption(t("requirement_in_english"))
 
 

@@ -11,7 +11,8 @@ import streamlit as st
 from exports.filenames import download_name
 from exports.table_csv import query_csv
 from ui import data
-from ui.page import PageContext
+from ui.i18n import column_in_language, in_language, translated_mark
+from ui.page import PageContext, licence_text
 from ui.share import today
 from views.directives.wording import STATUSES, iso_date, number, status_label
 
@@ -79,6 +80,9 @@ def render_observations(
         key=f"{prefix}_observations_csv",
         on_click="ignore",  # no rerun: the other buttons' files stay valid
     )
+    evidence, evidence_header = column_in_language(
+        t, rows["evidence"], rows["evidence_fr"], "col_evidence", "col_evidence_plain"
+    )
     shown = pd.DataFrame(
         {
             "date": [iso_date(d) for d in rows["observed_date"]],
@@ -86,7 +90,7 @@ def render_observations(
             "confidence": [t(f"confidence_flag_{c}") for c in rows["confidence"]],
             "scope": rows["scope_id"],
             "region": rows["region_name"],
-            "evidence": rows["evidence"],
+            "evidence": evidence,
             "evidence_url": rows["evidence_url"],
             "source": rows["source_id"],
         }
@@ -113,7 +117,7 @@ def render_observations(
             "confidence": t("col_confidence"),
             "scope": t("col_scope"),
             "region": t("col_region"),
-            "evidence": st.column_config.TextColumn(t("col_evidence"), width="large"),
+            "evidence": st.column_config.TextColumn(evidence_header, width="large"),
             "evidence_url": st.column_config.LinkColumn(t("col_evidence_url")),
             "source": t("col_source"),
         },
@@ -147,8 +151,10 @@ def render_selected(page: PageContext, row: pd.Series) -> None:
             st.info(t("selected_alleged"), icon="⚠️")
         if not row["in_jurisdiction"]:
             st.info(t("selected_what_if"))
-        st.markdown(f"**{t('selected_evidence')}** {row['evidence']}")
-        st.markdown(f"**{t('selected_method')}** {row['method']}")
+        for field in ("evidence", "method"):
+            text, kind = in_language(page.lang, row[field], row[f"{field}_fr"])
+            label = f"selected_{field}" if kind == "english" else f"selected_{field}_plain"
+            st.markdown(f"**{t(label)}** {text}{translated_mark(t, kind)}")
         confidence = t(f"confidence_word_{row['confidence']}")
         st.markdown(f"**{t('selected_confidence')}** {confidence}")
         if isinstance(row["source_id"], str):
@@ -165,7 +171,7 @@ def render_selected(page: PageContext, row: pd.Series) -> None:
                         publisher=source.publisher,
                         url=source.url,
                         title=source.title,
-                        licence=source.licence,
+                        licence=licence_text(page, source),
                         retrieved=source.retrieved_at,
                     )
                 )

@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.i18n import column_in_language, in_language, translated_mark
 from ui.page import PageContext
 from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
@@ -75,7 +76,7 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
             t(
                 "card_meta",
                 jurisdiction=jurisdiction_name(t, row["jurisdiction"]),
-                issuer=row["issuer"],
+                issuer=in_language(page.lang, row["issuer"], row["issuer_fr"])[0],
             )
         )
         ended = iso_date(row["end_date"])
@@ -97,11 +98,15 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
         if row["confidence"] != "high":
             st.caption(t("card_confidence_caveat", confidence=t(f"confidence_{row['confidence']}")))
         if isinstance(row["reference"], str):
-            st.markdown(t("card_reference", reference=row["reference"]))
-        key = "card_requirement" if page.lang == "en" else "card_requirement_en"
-        st.markdown(f"**{t(key)}**")
-        st.markdown(f"> {row['requirement']}")
-        st.caption(f"{t('card_text')} {links(row['source_url'], row['source_title'])}")
+            reference, kind = in_language(page.lang, row["reference"], row["reference_fr"])
+            key = "card_reference" if kind == "english" else "card_reference_plain"
+            st.markdown(t(key, reference=reference) + translated_mark(t, kind))
+        requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
+        key = "card_requirement_en" if kind == "english" else "card_requirement"
+        st.markdown(f"**{t(key)}**{translated_mark(t, kind)}")
+        st.markdown(f"> {requirement}")
+        source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
+        st.caption(f"{t('card_text')} {links(row['source_url'], source_title)}")
         # Atom feed of this directive's changes (etl/feeds.py), served from ./static
         st.caption(t("card_feed", url=f"app/static/feeds/directive/{row.name}.xml"))
 
@@ -143,9 +148,11 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
             )
         )
     for key in ("rule_checks", "rule_cannot_show", "rule_legal_text"):
-        text = rule[key.removeprefix("rule_")]
-        if isinstance(text, str):
-            st.caption(t(key, text=text))
+        field = key.removeprefix("rule_")
+        text, kind = in_language(lang, rule[field], rule[f"{field}_fr"])
+        if text:
+            label = key if kind == "english" else f"{key}_plain"
+            st.caption(t(label, text=text) + translated_mark(t, kind))
     if counts["alleged_violation"]:
         alleged = counts["alleged_violation"]
         caveat = t("alleged_caveat_one") if alleged == 1 else t("alleged_caveat", count=alleged)
@@ -169,7 +176,8 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
     if rule["observations"] > 1:  # one observation is its own timeline: see the table
         render_timeline(page, by_year, source_ids, prefix)
     with st.expander(t("methods_title")):
-        st.caption(t("methods_in_english"))
+        methods_french = page.lang == "en" or methods["method_fr"].notna().all()
+        st.caption(t("methods_caption" if methods_french else "methods_in_english"))
         st.dataframe(methods_table(t, methods), hide_index=True, key=f"{prefix}_methods")
     render_observations(page, rule_id, by_year, what_if)
 
@@ -185,11 +193,14 @@ def measure_name(page: PageContext, rule: pd.Series) -> str | None:
 
 
 def methods_table(t, methods: pd.DataFrame) -> pd.DataFrame:
+    texts, header = column_in_language(
+        t, methods["method"], methods["method_fr"], "col_method", "col_method_plain"
+    )
     return pd.DataFrame(
         {
             t("col_status"): [status_label(t, s) for s in methods["status"]],
             t("col_confidence"): [t(f"confidence_flag_{c}") for c in methods["confidence"]],
             t("col_observations"): methods["observations"].astype(int),
-            t("col_method"): methods["method"],
+            header: texts,
         }
     )

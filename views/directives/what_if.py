@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import charts, data
-from ui.i18n import Translator
+from ui.i18n import Translator, in_language, translated_mark
 from ui.page import PageContext, chart_footer
 from views.directives.declared import directive_sources
 from views.directives.rule import RULE_PARAMS, methods_table, render_rule
@@ -44,8 +44,10 @@ def render_what_if(page: PageContext, rules: pd.DataFrame, selected) -> None:
         rule_id = rule.Index
         with st.container(border=True):
             st.info(t.maybe(f"what_if_caveat_{rule_id}", t("what_if_caveat_generic")))
-            if isinstance(rule.cannot_show, str):
-                st.markdown(t("what_if_substitutes", text=rule.cannot_show))
+            text, kind = in_language(page.lang, rule.cannot_show, rule.cannot_show_fr)
+            if text:
+                label = "what_if_substitutes" if kind == "english" else "what_if_substitutes_plain"
+                st.markdown(t(label, text=text) + translated_mark(t, kind))
             render_what_if_since(page, rule_id)
             if selected is not None and selected.name == rule_id:
                 render_rule(page, selected, what_if=True)

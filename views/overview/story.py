@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.i18n import in_language, translated_mark
 from ui.page import PageContext
 from views.overview.declared import say, story
 from views.overview.format import event_date, links, source_caption
@@ -45,6 +46,8 @@ def render_events(page: PageContext, events: pd.DataFrame, featured: dict) -> No
     for number_, row in enumerate(events.itertuples(), start=1):
         with st.container(border=True):
             event_type = t.maybe(f"event_type_{row.event_type}", row.event_type)
+            place, place_kind = in_language(page.lang, row.place, row.place_fr)
+            description, kind = in_language(page.lang, row.description, row.description_fr)
             st.markdown(
                 f"**{t('event_label', number=number_)} · {event_date(row.event_date, t)} · "
                 f"{event_type}**"
@@ -54,9 +57,10 @@ def render_events(page: PageContext, events: pd.DataFrame, featured: dict) -> No
                 f"- **{t('event_vs_directive', directive=row.directive_id)}** "
                 f"{t.maybe(f'status_{row.derived_status}', str(row.derived_status))}\n"
                 f"- **{t('event_confidence')}** {t(f'confidence_word_{row.confidence}')}\n"
-                f"- **{t('event_place')}** {row.place}"
+                f"- **{t('event_place')}** {place}{translated_mark(t, place_kind)}"
             )
-            st.markdown(f"*{t('event_description_en')}* {row.description}")
+            label = "event_description_en" if kind == "english" else "event_description"
+            st.markdown(f"*{t(label)}* {description}{translated_mark(t, kind)}")
             st.caption(f"{t('event_source')} {links(row.source_url, row.source_title)}")
     source_caption(page, list(events["source_id"].dropna().unique()))
 
@@ -92,8 +96,10 @@ def render_directive(page: PageContext, featured: dict) -> None:
             confidence=t(f"confidence_{row['confidence']}"),
         )
     )
-    requirement_label = "directive_requirement" if page.lang == "en" else "directive_requirement_en"
-    st.markdown(f"**{t(requirement_label)}**")
-    st.markdown(f"> {row['requirement']}")
-    st.caption(f"{t('directive_sources')} {links(row['source_url'], row['source_title'])}")
+    requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
+    requirement_label = "directive_requirement_en" if kind == "english" else "directive_requirement"
+    st.markdown(f"**{t(requirement_label)}**{translated_mark(t, kind)}")
+    st.markdown(f"> {requirement}")
+    source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
+    st.caption(f"{t('directive_sources')} {links(row['source_url'], source_title)}")
     source_caption(page, list(data.query("sources_of_table", table_name="directives")["source_id"]))

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
-from ui.i18n import Translator
+from ui.i18n import Translator, column_in_language
 from ui.page import PageContext
 from views.region.share import link
 
@@ -42,6 +42,9 @@ def render_observations(page: PageContext, region_id: str) -> list[str]:
         words.maybe(f"status_{s}", s) + ("" if inside else f" ({t('what_if')})")
         for s, inside in zip(rows["status"], rows["in_jurisdiction"], strict=True)
     ]
+    evidence, evidence_header = column_in_language(
+        t, rows["evidence"], rows["evidence_fr"], "col_evidence", "col_evidence_plain"
+    )
     table = pd.DataFrame(
         {
             t("col_directive"): rows["directive_id"],
@@ -56,7 +59,7 @@ def render_observations(page: PageContext, region_id: str) -> list[str]:
             t("col_date"): pd.to_datetime(rows["observed_date"]).dt.strftime("%Y-%m-%d"),
             t("col_status"): status,
             t("col_confidence"): rows["confidence"],
-            t("col_evidence"): rows["evidence"],
+            evidence_header: evidence,
         }
     )
     st.dataframe(
@@ -79,6 +82,12 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
         st.info(t("no_cases"))
         return []
     st.caption(t("cases_intro", count=len(rows)))
+    places, place_header = column_in_language(
+        t, rows["place"], rows["place_fr"], "col_place", "col_place_plain"
+    )
+    descriptions, description_header = column_in_language(
+        t, rows["description"], rows["description_fr"], "col_description", "col_description_plain"
+    )
     table = pd.DataFrame(
         {
             t("col_case"): rows["case_id"],
@@ -90,10 +99,10 @@ def render_cases(page: PageContext, region_id: str) -> list[str]:
             ],
             t("col_date"): rows["event_date"],
             t("col_event"): rows["event_type"],
-            t("col_place"): rows["place"],
+            place_header: places,
             t("col_legal_status"): rows["legal_status"],
             t("col_confidence"): rows["confidence"],
-            t("col_description"): rows["description"],
+            description_header: descriptions,
             t("col_source"): rows["source_url"],
         }
     )
