@@ -126,7 +126,8 @@ def test_names_and_levels_come_from_the_warehouse(db, registry):
 
 
 NEW_CITY = [
-    "INSERT INTO jurisdictions VALUES ('XX-NEW', 'Newtown', 'Villeneuve', 'XX', "
+    "INSERT INTO jurisdictions (code, name_en, name_fr, country, region_levels, year_basis, "
+    "denominators, note) VALUES ('XX-NEW', 'Newtown', 'Villeneuve', 'XX', "
     "['city', 'ward'], 'received', [], 'test city')",
     "INSERT INTO sources (source_id, title, publisher, jurisdiction, url, licence, "
     "retrieved_at, sha256, rows_read, rows_loaded, rows_rejected, year_basis) VALUES "

@@ -145,7 +145,8 @@ def choropleth(
             tooltip=tooltip,
         )
     )
-    outline = dict(filled=False, stroke=HIGHLIGHT, strokeWidth=2.5)
+    # aria off: decoration over the regions already described; the page names them
+    outline = dict(filled=False, stroke=HIGHLIGHT, strokeWidth=2.5, aria=False)
     outline_layer = alt.Chart(alt.NamedData(name="chosen_regions")).mark_geoshape(**outline)
     chart = (
         alt.layer(grey_layer, value_layer, outline_layer)
@@ -203,7 +204,9 @@ def ranked_bars(
             labelLimit=260,
             labelOverlap=False,  # every region named
             labelFontWeight=alt.ExprRef(f"{is_chosen} ? 'bold' : 'normal'"),
-            labelColor=alt.ExprRef(f"{is_chosen} ? '{HIGHLIGHT}' : '{CHART_TEXT}'"),
+            labelColor=alt.ExprRef(
+                f"{is_chosen} ? {json.dumps(HIGHLIGHT)} : {json.dumps(CHART_TEXT)}"
+            ),
         ),
     )
     tooltip = [alt.Tooltip(f"{name}:N", title=tooltip_titles[name]) for name in TOOLTIP_FIELDS]
