@@ -261,6 +261,13 @@ CREATE TABLE comparisons (
 -- Derived at build time (queries/summaries/allegation_summary.sql): allegations counted
 -- by every dimension the dashboard filters or groups them by, so counts, facets and rates
 -- read thousands of rows instead of millions. Never edited; checked against allegations.
+-- Each region's jurisdiction: its nearest ancestor, itself included, that is a code of
+-- `jurisdictions` (queries/summaries/region_jurisdictions.sql); no row for a region under
+-- no jurisdiction.
+CREATE TABLE region_jurisdictions (
+    region_id     VARCHAR PRIMARY KEY,
+    jurisdiction  VARCHAR NOT NULL
+);
 CREATE TABLE allegation_summary (
     source_id           VARCHAR NOT NULL,
     jurisdiction        VARCHAR NOT NULL,

@@ -3,25 +3,11 @@
 -- params: $term, $limit
 -- Each row says where to go: `page` and the parameters of that page's link (jurisdiction,
 -- level, region, directive, rule, obs, source). A place opens its region page; a
--- jurisdiction opens Compare. A place's jurisdiction is its nearest ancestor (itself
--- included) that is a jurisdiction of the warehouse. Exact and starting matches first.
-WITH RECURSIVE
+-- jurisdiction opens Compare. A place's jurisdiction is the region_jurisdictions table's
+-- (its nearest ancestor that is a jurisdiction). Exact and starting matches first.
+WITH
 wanted AS (
     SELECT trim(regexp_replace(lower(strip_accents($term)), '[^a-z0-9]+', ' ', 'g')) AS words
-),
-ancestry(region_id, ancestor_id, depth) AS (
-    SELECT region_id, region_id, 0 FROM regions
-    UNION ALL
-    SELECT a.region_id, r.parent_id, a.depth + 1
-    FROM ancestry AS a
-    JOIN regions AS r ON r.region_id = a.ancestor_id
-    WHERE r.parent_id IS NOT NULL AND a.depth < 10
-),
-region_jurisdiction AS (
-    SELECT a.region_id, arg_min(a.ancestor_id, a.depth) AS jurisdiction
-    FROM ancestry AS a
-    JOIN jurisdictions AS j ON j.code = a.ancestor_id
-    GROUP BY a.region_id
 ),
 candidates AS (
     SELECT
@@ -33,7 +19,7 @@ candidates AS (
         NULL::VARCHAR AS source,
         r.name || ' ' || replace(r.level, '_', ' ') || ' ' || r.code AS haystack
     FROM regions AS r
-    JOIN region_jurisdiction AS rj USING (region_id)
+    JOIN region_jurisdictions AS rj USING (region_id)
     WHERE r.region_id <> rj.jurisdiction
     UNION ALL
     SELECT
