@@ -87,54 +87,39 @@ def allegation_count(page: PageContext, code: str, spec: dict) -> list[str]:
 
 
 def sustained_share_figure(page: PageContext, code: str, spec: dict) -> list[str]:
-    t, lang = page.t, page.lang
-    row, share = headline(code), sustained_share(code)
-    value, low, high = catalogue.figures(
-        "sustained_share", share["numerator"], share["denominator"], share["deff"]
-    )
-    if row is None or pd.isna(value):
-        st.metric(word(page, spec["label"]), t("no_data"))
-        return NO_SOURCES
-    st.metric(word(page, spec["label"]), percent(value, lang))
-    st.caption(
-        word(
-            page,
-            spec["definition"],
-            sustained=number(share["numerator"], lang),
-            investigated=number(share["denominator"], lang),
-            low=percent(low, lang),
-            high=percent(high, lang),
-            not_investigated=number(share["not_investigated"], lang),
-            without=number(row["allegations"] - row["with_finding"], lang),
-        )
-    )
-    return list(row["source_ids"])
+    """The catalogue's sustained share, with what it leaves out: closures never
+    investigated ({not_investigated}) and allegations without a published finding
+    ({without}), beside its counts ({sustained} of {investigated})."""
+    return catalogue_share(page, code, {**spec, "measure": "sustained_share"})
 
 
 def catalogue_share(page: PageContext, code: str, spec: dict) -> list[str]:
-    """Any share of the catalogue over a jurisdiction's allegations, all years."""
+    """Any share of the catalogue over a jurisdiction's allegations, all years: {numerator}
+    of {denominator}, 95% interval {low} to {high}."""
     t, lang = page.t, page.lang
     measure = spec["measure"]
     counts = catalogue.allegation_counts(measure, code, None).iloc[0]
     value, low, high = catalogue.figures(
         measure, counts["numerator"], counts["denominator"], counts["deff"]
     )
-    if pd.isna(value):
+    row = headline(code)
+    if row is None or pd.isna(value):
         st.metric(word(page, spec["label"]), t("no_data"))
         return NO_SOURCES
     st.metric(word(page, spec["label"]), percent(value, lang))
-    st.caption(
-        word(
-            page,
-            spec["definition"],
-            numerator=number(counts["numerator"], lang),
-            denominator=number(counts["denominator"], lang),
-            low=percent(low, lang),
-            high=percent(high, lang),
-        )
+    numerator, denominator = number(counts["numerator"], lang), number(counts["denominator"], lang)
+    words = dict(
+        numerator=numerator,
+        denominator=denominator,
+        sustained=numerator,  # the sustained share's own names for them
+        investigated=denominator,
+        low=percent(low, lang),
+        high=percent(high, lang),
+        not_investigated=number(counts["not_investigated"], lang),
+        without=number(row["allegations"] - row["with_finding"], lang),
     )
-    row = headline(code)
-    return list(row["source_ids"]) if row is not None else NO_SOURCES
+    st.caption(word(page, spec["definition"], **words))
+    return list(row["source_ids"])
 
 
 def penalty_vs_recommendation(page: PageContext, code: str, spec: dict) -> list[str]:
