@@ -90,6 +90,9 @@ def test_choropleth_spec_is_valid_and_splits_grey_from_coloured(chicago_shapes):
     # the chosen region, outlined in black over its colour
     assert [f["properties"]["region_id"] for f in values(spec, outlined)] == list(chosen)
     assert outlined["mark"]["filled"] is False and outlined["mark"]["stroke"] == "#000000"
+    # no region chosen (or none with a shape): an empty, silent outline layer
+    spec = charts.choropleth(collection, lang="fr", **TITLES).to_dict()
+    assert values(spec, spec["layer"][2]) == [] and spec["layer"][2]["mark"]["aria"] is False
     assert greyed["encoding"]["color"]["scale"]["range"] == [MUTED, NO_DATA]
     assert coloured["encoding"]["color"]["scale"]["scheme"] == "viridis"
     assert spec["projection"]["type"] == "mercator"

@@ -163,7 +163,7 @@ def choropleth(
     for layer, features, mark in layers:
         layer.data = _inline(features)
         if not features:
-            layer.mark = alt.MarkDef(type="geoshape", aria=False, **mark)
+            layer.mark = alt.MarkDef(type="geoshape", **{**mark, "aria": False})
     return chart
 
 
