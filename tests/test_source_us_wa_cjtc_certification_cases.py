@@ -34,7 +34,7 @@ def test_hand_counted_findings_and_levels(db):
     # Implausible 10 unfounded; reinstatement decisions 8 + 2 have no finding.
     rows = db.execute(
         "SELECT finding, final_level, count(*) FROM allegations WHERE source_id = ? "
-        "GROUP BY ALL ORDER BY 3 DESC",
+        "GROUP BY ALL ORDER BY 3 DESC, 1 NULLS LAST, 2 NULLS LAST",  # ties in a fixed order
         [SLUG],
     ).fetchall()
     assert rows == [
