@@ -77,6 +77,7 @@ def time_view(params: dict, runs: int) -> dict:
         raise RuntimeError(f"{params}: {app.exception}")
     cold, warm, cold_q, warm_q = [], [], [], []
     for _ in range(runs):
+        data.clear_query_cache()
         st.cache_data.clear()
         total, in_queries = query_share(app.run)
         cold.append(total)

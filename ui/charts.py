@@ -91,6 +91,11 @@ def feature_collection(shapes: pd.DataFrame, regions: pd.DataFrame) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def region_map(shapes: pd.DataFrame, regions: pd.DataFrame, **choropleth_options) -> alt.Chart:
+    """The choropleth of `regions` on their `shapes` (feature_collection, then choropleth)."""
+    return choropleth(feature_collection(shapes, regions), **choropleth_options)
+
+
 def choropleth(
     collection: dict,
     *,

@@ -8,10 +8,13 @@ tests/test_faults.py checks the pickup, tests/test_config.py the read-only acces
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
+import threading
 import weakref
+from collections import OrderedDict
 from pathlib import Path
 
 import duckdb
@@ -82,12 +85,44 @@ def connection() -> Warehouse | None:
     return _connect(str(warehouse_path()), version)
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached_query(
-    path: str, version: float, name: str, params: tuple, folder: str = ""
-) -> pd.DataFrame:
-    values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    return queries.run(_connect(path, version), name, values, folder).df()
+class QueryResults:
+    """Query results kept in this process, one shared frame per warehouse file, version,
+    query and parameters, the least recently used dropped beyond `max_entries`.
+
+    Not st.cache_data: it unpickles a copy of the frame on every hit, and hashes every
+    parameter with Streamlit's hasher; with a few hundred queries a page that was half of
+    a warm Overview rerun. Callers get a shallow copy, which pandas' copy-on-write keeps
+    apart from the shared frame.
+    """
+
+    def __init__(self, max_entries: int = 512):
+        self.max_entries = max_entries
+        self._frames: OrderedDict[tuple, pd.DataFrame] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, compute) -> pd.DataFrame:
+        with self._lock:
+            frame = self._frames.get(key)
+            if frame is not None:
+                self._frames.move_to_end(key)
+                return frame.copy(deep=False)
+        frame = compute()  # outside the lock: other sessions' queries run meanwhile
+        with self._lock:
+            self._frames[key] = frame
+            self._frames.move_to_end(key)
+            while len(self._frames) > self.max_entries:
+                self._frames.popitem(last=False)
+        return frame.copy(deep=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._frames.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def _results() -> QueryResults:
+    # Held by Streamlit, so st.cache_resource.clear() forgets the results too.
+    return QueryResults()
 
 
 def query(name: str, **params) -> pd.DataFrame:
@@ -104,9 +139,42 @@ def _query(name: str, folder: str, params: dict) -> pd.DataFrame:
     version = warehouse_version()
     if version is None:
         raise FileNotFoundError(warehouse_path())
+    path = str(warehouse_path())
     frozen = tuple(sorted((key, _hashable(value)) for key, value in params.items()))
-    return _cached_query(str(warehouse_path()), version, name, frozen, folder)
+
+    def run() -> pd.DataFrame:
+        values = {
+            key: list(value) if isinstance(value, tuple) else value for key, value in params.items()
+        }
+        return queries.run(_connect(path, version), name, values, folder).df()
+
+    return _results().get((path, version, name, frozen, folder), run)
+
+
+def per_version(func):
+    """Remember a pure function of the warehouse's contents per warehouse file, version and
+    (hashable) arguments, for figures a page derives from query results on every rerun.
+    The result is shared by every session: callers must not modify it."""
+
+    @functools.lru_cache(maxsize=256)
+    def remembered(path: str, version: float | None, *args):
+        return func(*args)
+
+    @functools.wraps(func)
+    def wrapper(*args):
+        return remembered(str(warehouse_path()), warehouse_version(), *args)
+
+    wrapper.cache_clear = remembered.cache_clear
+    return wrapper
+
+
+def clear_query_cache() -> None:
+    """Forget every query result (the benchmark's cold runs)."""
+    _results().clear()
 
 
 def _hashable(value):
-    return tuple(value) if isinstance(value, list) else value
+    """A key for a parameter value: lists (of lists) as tuples."""
+    if isinstance(value, list | tuple):
+        return tuple(_hashable(item) for item in value)
+    return value

@@ -22,6 +22,9 @@ class Translator:
 
     def __init__(self, lang: str, *tables: dict[str, dict[str, str]], context: str | None = None):
         self.lang = lang
+        # What its words depend on (the catalogs are fixed for the process): a chart's
+        # fingerprint (ui.chart_cache) names the translator by this, not by its words.
+        self.identity = (lang, context, tuple(id(table) for table in tables if table))
         every = catalogs.texts()
         self.table: dict[str, dict[str, str]] = dict(every.get(None, {}))
         if context is not None:

@@ -15,6 +15,7 @@ Pure functions, no Streamlit and no SciPy, so they are unit-tested on their own.
 
 from __future__ import annotations
 
+import functools
 import math
 
 Z_95 = 1.959963984540054  # two-sided 95%: the 0.975 quantile of the standard normal
@@ -80,9 +81,12 @@ def rate_with_interval(
     return events / exposure * scale, low / exposure * scale, high / exposure * scale
 
 
+@functools.lru_cache(maxsize=65_536)
 def gamma_quantile(p: float, shape: float) -> float:
     """x such that the regularized lower incomplete gamma P(shape, x) = p (bisection on a
-    monotone function: 200 halvings reach the float's precision, deterministically)."""
+    monotone function: 200 halvings reach the float's precision, deterministically).
+    Remembered: a page asks for the same counts' intervals on every rerun, and each costs
+    thousands of series terms in pure Python (most of a Compare rerun before)."""
     if not 0 < p < 1 or not shape > 0:
         raise ValueError(f"need 0 < p < 1 and shape > 0, got {p!r}, {shape!r}")
     low, high = 0.0, shape + 40 * math.sqrt(shape) + 100

@@ -3,10 +3,12 @@ sources and the table behind it. `view` is the page's view (views/compare/page.p
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data
+from ui import chart_cache, charts, data
 from ui.page import chart_footer
 from views.compare.figures import OK, SMALL, small_threshold
 from views.compare.figures import pooled as pooled_figure
@@ -19,12 +21,16 @@ def draw_map(view) -> None:
     st.header(t("map_title", measure=view.name))
     shapes = _shapes(level.key, level.prefix, level.vintage, data.warehouse_version())
     properties = frame[["region_id", "label", "value", "status", *_LABEL_COLUMNS]]
-    collection = charts.feature_collection(shapes, properties)
-    chart = charts.choropleth(
-        collection, lang=view.page.lang, highlighted=tuple(view.chosen), **_chart_titles(view)
+    chart = functools.partial(
+        charts.region_map,
+        shapes,
+        properties,
+        lang=view.page.lang,
+        highlighted=tuple(view.chosen),
+        **_chart_titles(view),
     )
     reading = _map_reading(view)
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     chosen = frame.set_index("region_id").loc[view.chosen, "label"]
     if len(chosen):
         st.caption(t("chosen_outlined", names=" · ".join(chosen)))
@@ -78,7 +84,8 @@ def draw_ranking(view) -> None:
     reference = None
     if pooled is not None and measure.kind != COUNT:
         reference = pooled[0]
-    chart = charts.ranked_bars(
+    chart = functools.partial(
+        charts.ranked_bars,
         frame[["label", "value", "lower", "upper", "status", *_LABEL_COLUMNS]],
         lang=lang,
         no_data_text=t("no_data"),
@@ -89,7 +96,7 @@ def draw_ranking(view) -> None:
         **_chart_titles(view),
     )
     reading = _bars_reading(view, pooled)
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     if reference is not None:
         st.caption(
             t("reference_line", plural=view.plural, value=value_text(t, lang, measure, reference))

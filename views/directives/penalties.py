@@ -3,11 +3,13 @@ district, and the biggest gaps."""
 
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data
+from ui import chart_cache, charts, data
 from ui.page import PageContext, chart_footer
 from ui.palette import OKABE_ITO
 from ui.rates import proportion_with_interval
@@ -121,7 +123,9 @@ def render_downgrades_by_year(
         st.info(t("reading_downgrade_none"))
         return
     shown = frame[frame["status"] != NO_VALUE]
-    chart = year_bars(t, lang, shown, t("axis_downgraded"), small_label, full_scale=False)
+    chart = functools.partial(
+        year_bars, t, lang, shown, t("axis_downgraded"), small_label, full_scale=False
+    )
     reading = (
         year_reading(
             t,
@@ -137,7 +141,7 @@ def render_downgrades_by_year(
         if (frame["status"] == OK).any()
         else t("reading_downgrade_none")
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     table = penalty_table(t, frame, "col_year", "year")
     chart_footer(page, source_ids, reading, table, "directives_downgrade_year_table")
 
@@ -160,7 +164,9 @@ def render_downgrades_by_region(
     pooled = proportion_with_interval(
         float(districts["downgraded"].sum()), float(districts["both_levels"].sum()), scale=100
     )
-    chart = ranked_rate_chart(page, frame, t("axis_downgraded"), level_name, small_label, pooled)
+    chart = functools.partial(
+        ranked_rate_chart, t, lang, frame, t("axis_downgraded"), level_name, small_label, pooled
+    )
     comparable = frame[frame["status"] == OK].sort_values("value", ascending=False)
     if comparable.empty:
         reading = t("reading_downgrade_none")
@@ -175,7 +181,7 @@ def render_downgrades_by_region(
             bottom_value=with_interval(t, lang, bottom["value"], bottom["lower"], bottom["upper"]),
             years=years_text,
         )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     if pooled:
         st.caption(t("reference_line_penalties", value=with_interval(t, lang, *pooled)))
     if not unplaced.empty and districts["both_levels"].sum():
@@ -263,7 +269,7 @@ def render_biggest_gaps(page: PageContext, jurisdiction: str, source_ids) -> Non
         if int(first["levels_down"]) == 1
         else t("levels_down", count=int(first["levels_down"])),
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw(chart, reading)
     table = pd.DataFrame(
         {
             t("col_recommended"): gaps["recommended_outcome"],

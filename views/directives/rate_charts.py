@@ -3,11 +3,13 @@ the counts behind them."""
 
 from __future__ import annotations
 
+import functools
+
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data
+from ui import chart_cache, charts, data
 from ui.page import PageContext, chart_footer
 from ui.palette import MUTED, OKABE_ITO
 from ui.rates import proportion_with_interval
@@ -46,9 +48,8 @@ def comparison_labels(t, frame: pd.DataFrame, small_label: str) -> list[str]:
     return [names[status] for status in frame["status"]]
 
 
-def ranked_rate_chart(page: PageContext, frame, value_title, level_name, small_label, pooled):
+def ranked_rate_chart(t, lang: str, frame, value_title, level_name, small_label, pooled):
     """Regions ranked by rate, with 95% whiskers, too-small ones in grey (ui.charts)."""
-    t = page.t
     return charts.ranked_bars(
         frame[CHART_COLUMNS],
         value_title=value_title,
@@ -64,7 +65,7 @@ def ranked_rate_chart(page: PageContext, frame, value_title, level_name, small_l
         no_data_text=t("no_data"),
         reference=pooled[0] if pooled else None,
         reference_label=t("all_together"),
-        lang=page.lang,
+        lang=lang,
     )
 
 
@@ -88,8 +89,15 @@ def render_rate_by_region(
     placed, unplaced = frame[in_chart], frame[~in_chart]
     all_compliant, all_checked = int(frame["rate_hits"].sum()), int(frame["checked"].sum())
     pooled = proportion_with_interval(all_compliant, all_checked, scale=100)
-    chart = ranked_rate_chart(
-        page, placed, t("axis_rate", measure=measure), level_name, small_label, pooled
+    chart = functools.partial(
+        ranked_rate_chart,
+        t,
+        lang,
+        placed,
+        t("axis_rate", measure=measure),
+        level_name,
+        small_label,
+        pooled,
     )
     comparable = placed[placed["status"] == OK].sort_values("value", ascending=False)
     pooled_label = pooled_text(t, lang, all_compliant, all_checked)
@@ -110,7 +118,7 @@ def render_rate_by_region(
             bottom_value=with_interval(t, lang, bottom["value"], bottom["lower"], bottom["upper"]),
             pooled=pooled_label,
         )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     if pooled:
         st.caption(t("reference_line", value=pooled_label))
     if not unplaced.empty:
@@ -140,13 +148,15 @@ def render_rate_by_year(
     small_label = t("too_few", threshold=SMALL_CHECKED)
     frame["status_label"] = comparison_labels(t, frame, small_label)
     shown = frame[frame["status"] != NO_VALUE]
-    chart = year_bars(t, lang, shown, t("axis_rate", measure=measure), small_label, full_scale=True)
+    chart = functools.partial(
+        year_bars, t, lang, shown, t("axis_rate", measure=measure), small_label, full_scale=True
+    )
     total_checked = int(by_year["rate_total"].sum())
     pooled = pooled_text(t, lang, int(by_year["rate_hits"].sum()), total_checked)
     reading = year_reading(
         t, lang, frame, pooled, "reading_year_rate", "reading_year_few", SMALL_CHECKED
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw_built(chart, reading)
     empty_years = frame.loc[frame["status"] == NO_VALUE, "year"]
     if not empty_years.empty:
         st.caption(t("years_without_rate", years=year_ranges(list(empty_years))))

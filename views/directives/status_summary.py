@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data
+from ui import chart_cache, charts, data
 from ui.page import PageContext, chart_footer
 from views.directives.declared import directive_sources
 from views.directives.wording import (
@@ -90,7 +90,7 @@ def render_status_summary(page: PageContext, directives: pd.DataFrame) -> None:
         .configure(locale=alt.Locale(number=charts.NUMBER_LOCALES[lang]))
     )
     reading = summary_reading(page, counted, len(order), unchecked)
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw(chart, reading)
     what_if = summary[summary["in_jurisdiction"].eq(False)]
     for directive_id, rows in what_if.groupby("directive_id"):
         st.caption(

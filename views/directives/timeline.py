@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts
+from ui import chart_cache, charts
 from ui.page import PageContext, chart_footer
 from views.directives.wording import (
     STATUSES,
@@ -72,7 +72,7 @@ def render_timeline(page: PageContext, by_year: pd.DataFrame, source_ids, prefix
         count=number(busiest["observations"], lang),
         parts=status_parts(t, {s: int(busiest[s]) for s in STATUSES}, lang),
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw(chart, reading)
     if undated:
         st.caption(t("undated_note", count=number(undated, lang)))
     table = pd.DataFrame({t("col_year"): dated["year"]})

@@ -7,7 +7,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import charts, data
+from ui import chart_cache, charts, data
 from ui.i18n import Translator, in_language, translated_mark
 from ui.page import PageContext, chart_footer
 from views.directives.declared import directive_sources
@@ -140,7 +140,7 @@ def render_what_if_summary(page: PageContext, rule: pd.Series) -> None:
         count=number(counts.sum(), lang),
         parts=status_parts(t, {s: int(counts[s]) for s in present}, lang),
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw(chart, reading)
     chart_footer(
         page,
         [*rule["source_ids"], *directive_sources()],

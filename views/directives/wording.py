@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui import charts, data
+from ui import charts, names
 from ui.page import PageContext
 from ui.rates import proportion_with_interval
 
@@ -115,10 +115,7 @@ def directive_title(page: PageContext, row) -> str:
 
 def jurisdiction_name(t, code: str) -> str:
     """The name of the warehouse's jurisdictions table, in the page's language."""
-    names = data.query("jurisdiction_names").set_index("code")
-    if code not in names.index:
-        return code
-    return names.loc[code, "name_fr" if t.lang == "fr" else "name_en"]
+    return names.jurisdiction_name(code, t.lang)
 
 
 def region_label(t, row) -> str:

@@ -13,7 +13,7 @@ import tomllib
 import pandas as pd
 
 from queries import QUERIES_DIR
-from ui import data
+from ui import data, names
 
 DATA_FILE = QUERIES_DIR / "overview.toml"
 
@@ -55,10 +55,7 @@ def jurisdictions() -> pd.DataFrame:
 
 
 def name(code: str, lang: str) -> str:
-    rows = jurisdictions().set_index("code")
-    if code not in rows.index:
-        return code
-    return rows.loc[code, "name_fr" if lang == "fr" else "name_en"]
+    return names.jurisdiction_name(code, lang)
 
 
 def joined(t, items: list[str]) -> str:

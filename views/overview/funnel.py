@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import data
+from ui import chart_cache, data
 from ui.i18n import OUTCOME_LEVELS
 from ui.page import PageContext, chart_alt, chart_footer
 from ui.palette import OKABE_ITO, OUTCOME_COLOURS
@@ -146,7 +146,7 @@ def render_funnel_counts(
         if stage["investigated"]
         else "—",
     )
-    st.altair_chart(chart, width="stretch", alt=chart_alt(reading))
+    chart_cache.draw(chart, chart_alt(reading))
     chart_footer(
         page,
         list(source.source_ids),
@@ -199,7 +199,7 @@ def render_funnel_levels(
         .properties(height=230)  # Streamlit fits the legend and axes inside this height
     )
     reading = funnel_levels_reading(levels, sustained, place, source, t, lang)
-    st.altair_chart(chart, width="stretch", alt=chart_alt(reading))
+    chart_cache.draw(chart, chart_alt(reading))
     fields = data.query("overview_recommendation_fields")
     fields = fields[fields["jurisdiction"] == source.jurisdiction]
     text = recommendation_fields_caption(fields, "both_known", t, lambda n: number(n, lang))

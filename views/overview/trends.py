@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui import data
+from ui import chart_cache, data
 from ui import measures as catalogue
 from ui.page import PageContext, chart_alt, chart_footer
 from ui.palette import OKABE_ITO
@@ -189,7 +189,7 @@ def render_trends(page: PageContext) -> None:
         .properties(height=280)
     )
     reading = trend_count_reading(trends, codes, year_from, year_to, t, lang)
-    st.altair_chart(counts, width="stretch", alt=chart_alt(reading))
+    chart_cache.draw(counts, chart_alt(reading))
     chart_footer(
         page,
         source_ids,
@@ -214,7 +214,7 @@ def render_trends(page: PageContext) -> None:
         )
     )
     reading = trend_share_reading(trends, codes, year_from, year_to, t, lang)
-    st.altair_chart((band + line).properties(height=280), width="stretch", alt=chart_alt(reading))
+    chart_cache.draw((band + line).properties(height=280), chart_alt(reading))
     chart_footer(
         page,
         source_ids,

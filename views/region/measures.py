@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ui import charts
+from ui import chart_cache, charts
 from ui.page import PageContext, chart_footer
 from views import region_measures as rm
 from views.compare.wording import measure_word, number, say, value_text
@@ -163,7 +163,7 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
         count=published,
         total=len(yearly),
     )
-    st.altair_chart(chart, width="stretch", alt=reading)
+    chart_cache.draw(chart, reading)
     if (yearly["status"] == rm.SMALL).any():
         st.caption(t("chart_small_years"))
     table = pd.DataFrame(
