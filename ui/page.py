@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 import streamlit as st
@@ -26,6 +27,35 @@ class PageContext:
         for source_id in source_ids:
             if source_id not in self.cited:
                 self.cited.append(source_id)
+
+
+def replayed(render: Callable[[PageContext], None], page: PageContext) -> None:
+    """render(page) for a section without widgets, run once per language, warehouse
+    version and link (every filter is a query parameter, so the link fixes what it
+    shows), then replayed: Streamlit records the section's elements and sends them again.
+    The sources it cites are kept with it. A widget inside would be refused by Streamlit
+    (a visible warning): sections with widgets are not replayed."""
+    params = tuple(sorted((k, tuple(st.query_params.get_all(k))) for k in st.query_params))
+    cited = _replayed_section(
+        render.__module__,
+        render.__qualname__,
+        page.lang,
+        data.warehouse_version(),
+        params,
+        _render=render,
+        _page=page,
+    )
+    page.cite(cited)
+
+
+@st.cache_data(max_size="64MB", show_spinner=False)
+def _replayed_section(
+    module: str, name: str, lang: str, version: float | None, params: tuple, *, _render, _page
+) -> list[str]:
+    # `_render` and `_page` (leading underscore) are not hashed: the other arguments name them.
+    recording = replace(_page, cited=[])
+    _render(recording)
+    return recording.cited
 
 
 def source_link(label: str, url: str) -> str:

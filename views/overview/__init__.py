@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ui.page import PageContext
+from ui.page import PageContext, replayed
 from ui.share import render_share
 from views.overview.cards import render_holdings, with_cards
 from views.overview.declared import joined
@@ -35,8 +35,8 @@ def render(page: PageContext) -> None:
     st.title(t("overview_title"))
     names = list(with_cards()["name_fr" if page.lang == "fr" else "name_en"])
     st.markdown(t("overview_intro", places=joined(t, names)))
-    render_holdings(page)
+    replayed(render_holdings, page)
     render_funnel(page)
     render_trends(page)
-    render_story(page)
+    replayed(render_story, page)
     render_share(page)

@@ -7,6 +7,7 @@ publisher released only those) has no "all allegations" stages to draw.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import altair as alt
@@ -117,23 +118,6 @@ def render_funnel_counts(
 ) -> None:
     t, lang = page.t, page.lang
     counts = table[table["level"] == "count"]
-    base = alt.Chart(counts).encode(
-        y=alt.Y(
-            "stage_label:N",
-            sort=list(counts["stage_label"]),
-            title=None,
-            axis=alt.Axis(labelLimit=260),
-        ),
-        x=alt.X("allegations:Q", axis=count_axis(t("funnel_counts_axis"), lang)),
-        tooltip=[
-            alt.Tooltip("stage_label:N", title=t("col_stage")),
-            alt.Tooltip("count_text:N", title=t("col_allegations")),
-        ],
-    )
-    chart = (
-        base.mark_bar(color=FUNNEL_BAR_COLOUR)
-        + base.mark_text(align="left", dx=4).encode(text="count_text:N")
-    ).properties(height=45 * len(counts) + 20)
     stage = counts.set_index("stage")["allegations"]
     reading = t(
         "funnel_counts_reading",
@@ -146,7 +130,9 @@ def render_funnel_counts(
         if stage["investigated"]
         else "—",
     )
-    chart_cache.draw(chart, chart_alt(reading))
+    chart_cache.draw_built(
+        functools.partial(funnel_count_chart, counts, t, lang), chart_alt(reading)
+    )
     chart_footer(
         page,
         list(source.source_ids),
@@ -166,40 +152,9 @@ def render_funnel_levels(
         share_of_sustained=lambda d: (100 * d["allegations"] / sustained).round(1)
     )
     present = [lvl for lvl in LEVELS_AND_UNKNOWN if lvl in set(levels["level"])]
-    chart = (
-        alt.Chart(levels)
-        .mark_bar(stroke="#666666", strokeWidth=0.5)
-        .encode(
-            y=alt.Y(
-                "stage_label:N",
-                sort=list(dict.fromkeys(levels["stage_label"])),
-                title=None,
-                axis=alt.Axis(labelLimit=260),
-            ),
-            x=alt.X(
-                "allegations:Q", stack="normalize", axis=share_axis(t("funnel_share_axis"), lang)
-            ),
-            color=alt.Color(
-                "level_label:N",
-                title=t("funnel_level_legend"),
-                scale=alt.Scale(
-                    domain=[level_label(lvl, t) for lvl in present],
-                    range=[OUTCOME_COLOURS[lvl] for lvl in present],
-                ),
-                legend=alt.Legend(orient="right", labelLimit=260),
-            ),
-            order=alt.Order("level_order:Q"),
-            tooltip=[
-                alt.Tooltip("stage_label:N", title=t("col_stage")),
-                alt.Tooltip("level_label:N", title=t("col_level")),
-                alt.Tooltip("count_text:N", title=t("col_allegations")),
-                alt.Tooltip("share_of_sustained:Q", title=t("col_share_of_sustained")),
-            ],
-        )
-        .properties(height=230)  # Streamlit fits the legend and axes inside this height
-    )
     reading = funnel_levels_reading(levels, sustained, place, source, t, lang)
-    chart_cache.draw(chart, chart_alt(reading))
+    chart = functools.partial(funnel_level_chart, levels, tuple(present), t, lang)
+    chart_cache.draw_built(chart, chart_alt(reading))
     fields = data.query("overview_recommendation_fields")
     fields = fields[fields["jurisdiction"] == source.jurisdiction]
     text = recommendation_fields_caption(fields, "both_known", t, lambda n: number(n, lang))
@@ -248,3 +203,60 @@ def funnel_levels_reading(
     if "levels_reading" in words:
         return say(words["levels_reading"], lang, **values)
     return t("funnel_levels_reading", **values)
+
+
+def funnel_count_chart(counts: pd.DataFrame, t, lang: str):
+    """Allegations at each stage of the path, as bars with their counts."""
+    base = alt.Chart(counts).encode(
+        y=alt.Y(
+            "stage_label:N",
+            sort=list(counts["stage_label"]),
+            title=None,
+            axis=alt.Axis(labelLimit=260),
+        ),
+        x=alt.X("allegations:Q", axis=count_axis(t("funnel_counts_axis"), lang)),
+        tooltip=[
+            alt.Tooltip("stage_label:N", title=t("col_stage")),
+            alt.Tooltip("count_text:N", title=t("col_allegations")),
+        ],
+    )
+    return (
+        base.mark_bar(color=FUNNEL_BAR_COLOUR)
+        + base.mark_text(align="left", dx=4).encode(text="count_text:N")
+    ).properties(height=45 * len(counts) + 20)
+
+
+def funnel_level_chart(levels: pd.DataFrame, present: tuple[str, ...], t, lang: str) -> alt.Chart:
+    """The levels of outcome at each stage, as shares of the stage."""
+    return (
+        alt.Chart(levels)
+        .mark_bar(stroke="#666666", strokeWidth=0.5)
+        .encode(
+            y=alt.Y(
+                "stage_label:N",
+                sort=list(dict.fromkeys(levels["stage_label"])),
+                title=None,
+                axis=alt.Axis(labelLimit=260),
+            ),
+            x=alt.X(
+                "allegations:Q", stack="normalize", axis=share_axis(t("funnel_share_axis"), lang)
+            ),
+            color=alt.Color(
+                "level_label:N",
+                title=t("funnel_level_legend"),
+                scale=alt.Scale(
+                    domain=[level_label(lvl, t) for lvl in present],
+                    range=[OUTCOME_COLOURS[lvl] for lvl in present],
+                ),
+                legend=alt.Legend(orient="right", labelLimit=260),
+            ),
+            order=alt.Order("level_order:Q"),
+            tooltip=[
+                alt.Tooltip("stage_label:N", title=t("col_stage")),
+                alt.Tooltip("level_label:N", title=t("col_level")),
+                alt.Tooltip("count_text:N", title=t("col_allegations")),
+                alt.Tooltip("share_of_sustained:Q", title=t("col_share_of_sustained")),
+            ],
+        )
+        .properties(height=230)  # Streamlit fits the legend and axes inside this height
+    )

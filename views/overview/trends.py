@@ -8,6 +8,7 @@ published statistics (records, sustained records) from the jurisdiction's source
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import altair as alt
@@ -166,18 +167,35 @@ def render_trends(page: PageContext) -> None:
     places = [name(code, lang) for code in codes]
     trends = trends.assign(city=[name(code, lang) for code in trends["jurisdiction"]])
     table = trend_table(trends, t)
+    source_ids = sorted({source for s in series for source in s.source_ids})
+    reading = trend_count_reading(trends, codes, year_from, year_to, t, lang)
+    chart = functools.partial(trend_count_chart, trends, tuple(places), t, lang)
+    chart_cache.draw_built(chart, chart_alt(reading))
+    chart_footer(page, source_ids, reading, table, "overview_trend_counts_table")
+    reading = trend_share_reading(trends, codes, year_from, year_to, t, lang)
+    chart = functools.partial(trend_share_chart, trends, tuple(places), t, lang)
+    chart_cache.draw_built(chart, chart_alt(reading))
+    chart_footer(page, source_ids, reading, table, "overview_trend_shares_table")
+
+
+def trend_encodings(places: tuple[str, ...], t) -> tuple[alt.Color, alt.X]:
+    """The colour of each place and the year axis, shared by both trend charts."""
     colour = alt.Color(
         "city:N",
         title=t("trend_city_legend"),
         scale=alt.Scale(
-            domain=places, range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(places))]
+            domain=list(places),
+            range=[OKABE_ITO[i % len(OKABE_ITO)] for i in range(len(places))],
         ),
         legend=alt.Legend(orient="top"),
     )
     year_axis = alt.X("year:O", title=t("trend_year_axis"), axis=alt.Axis(labelAngle=-45))
-    source_ids = sorted({source for s in series for source in s.source_ids})
+    return colour, year_axis
 
-    counts = (
+
+def trend_count_chart(trends: pd.DataFrame, places: tuple[str, ...], t, lang: str) -> alt.Chart:
+    colour, year_axis = trend_encodings(places, t)
+    return (
         alt.Chart(trends)
         .mark_line(point=True)
         .encode(
@@ -188,16 +206,10 @@ def render_trends(page: PageContext) -> None:
         )
         .properties(height=280)
     )
-    reading = trend_count_reading(trends, codes, year_from, year_to, t, lang)
-    chart_cache.draw(counts, chart_alt(reading))
-    chart_footer(
-        page,
-        source_ids,
-        reading,
-        table,
-        "overview_trend_counts_table",
-    )
 
+
+def trend_share_chart(trends: pd.DataFrame, places: tuple[str, ...], t, lang: str):
+    colour, year_axis = trend_encodings(places, t)
     band = (
         alt.Chart(trends)
         .mark_area(opacity=0.25)
@@ -213,15 +225,7 @@ def render_trends(page: PageContext) -> None:
             tooltip=trend_tooltip(t),
         )
     )
-    reading = trend_share_reading(trends, codes, year_from, year_to, t, lang)
-    chart_cache.draw((band + line).properties(height=280), chart_alt(reading))
-    chart_footer(
-        page,
-        source_ids,
-        reading,
-        table,
-        "overview_trend_shares_table",
-    )
+    return (band + line).properties(height=280)
 
 
 def render_not_drawn(page: PageContext, series: list[Series]) -> None:
