@@ -3,7 +3,7 @@
 Turning a chart into the element Streamlit sends (Altair's deep copy and schema
 validation, then Streamlit's JSON encoding and re-parsing to stabilise names) was most of
 a warm page rerun: ~0.2 s on Compare, whose map carries its shapes inline. The chart's
-content is cheap to fingerprint (pickle, in C), so the finished element is kept per
+content is cheap to fingerprint (ui.fingerprint), so the finished element is kept per
 fingerprint, theme and text alternative, shared by every session: a chart is converted
 once per warehouse version and view, and replayed after that (st.cache_data records the
 element and re-sends it on a hit).
@@ -15,14 +15,12 @@ same fingerprint are the same chart. A chart that cannot be pickled is drawn unc
 from __future__ import annotations
 
 import functools
-import hashlib
-import pickle
 from collections.abc import Callable
 
 import altair as alt
 import streamlit as st
 
-from ui.i18n import Translator
+from ui.fingerprint import fingerprint
 
 # Finished elements kept, by their pickled size: a Compare map is ~0.6 MB, most charts a
 # few kB; beyond it the least recently drawn go first.
@@ -31,11 +29,11 @@ CACHE_SIZE = "128MB"
 
 def draw(chart: alt.TopLevelMixin, alt_text: str) -> None:
     """st.altair_chart(chart, width="stretch", alt=alt_text), converted once per content."""
-    fingerprint = _fingerprint(chart)
-    if fingerprint is None:
+    key = fingerprint(chart)
+    if key is None:
         st.altair_chart(chart, width="stretch", alt=alt_text)
         return
-    _draw(fingerprint, alt.theme.active, alt_text, lambda: chart)
+    _draw(key, alt.theme.active, alt_text, lambda: chart)
 
 
 def draw_built(recipe: functools.partial, alt_text: str) -> None:
@@ -43,34 +41,11 @@ def draw_built(recipe: functools.partial, alt_text: str) -> None:
     builder and its arguments) was never drawn before: building a chart with inline data
     deep-copies that data at every step, which costs as much as drawing it."""
     build = recipe.func
-    fingerprint = _fingerprint((build.__module__, build.__qualname__, recipe.args, recipe.keywords))
-    if fingerprint is None:
+    key = fingerprint((build.__module__, build.__qualname__, recipe.args, recipe.keywords))
+    if key is None:
         draw(recipe(), alt_text)
         return
-    _draw(fingerprint, alt.theme.active, alt_text, recipe)
-
-
-class _Fingerprinter(pickle.Pickler):
-    """Pickles a chart or a builder's arguments to a hash; a translator stands in by its
-    identity (language and context), not its thousand entries."""
-
-    def reducer_override(self, obj):
-        if isinstance(obj, Translator):
-            return str, (repr(obj.identity),)
-        return NotImplemented
-
-
-def _fingerprint(content) -> str | None:
-    digest = hashlib.blake2b(digest_size=20)
-
-    class _Sink:
-        write = digest.update
-
-    try:
-        _Fingerprinter(_Sink(), protocol=pickle.HIGHEST_PROTOCOL).dump(content)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return None
-    return digest.hexdigest()
+    _draw(key, alt.theme.active, alt_text, recipe)
 
 
 @st.cache_data(max_size=CACHE_SIZE, show_spinner=False)

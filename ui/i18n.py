@@ -20,11 +20,18 @@ class Translator:
     Its words: the catalogs' shared entries, then those of its `context` (the page name,
     the entries' msgctxt), then any `tables` of a page not yet moved to the catalogs."""
 
-    def __init__(self, lang: str, *tables: dict[str, dict[str, str]], context: str | None = None):
+    def __init__(
+        self,
+        lang: str,
+        *tables: dict[str, dict[str, str]],
+        context: str | None = None,
+        identity: tuple | None = None,
+    ):
         self.lang = lang
         # What its words depend on (the catalogs are fixed for the process): a chart's
         # fingerprint (ui.chart_cache) names the translator by this, not by its words.
-        self.identity = (lang, context, tuple(id(table) for table in tables if table))
+        # A translator built from another's words names itself (`identity`).
+        self.identity = identity or (lang, context, tuple(id(table) for table in tables if table))
         every = catalogs.texts()
         self.table: dict[str, dict[str, str]] = dict(every.get(None, {}))
         if context is not None:

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import data
+from ui.fingerprint import fingerprint
 from ui.i18n import Translator, in_language, translated_mark
 from ui.share import chart_download
 from ui.state import ViewState
@@ -21,6 +22,8 @@ class PageContext:
     t: Translator
     state: ViewState
     cited: list[str] = field(default_factory=list)  # sources shown, for the page's citation
+    # In a replayed section: the chart tables to show after it (ui.page.replayed).
+    pending_tables: list[tuple] | None = None
 
     def cite(self, source_ids) -> None:
         """Note the sources of a figure shown: the page's citation names them."""
@@ -29,33 +32,37 @@ class PageContext:
                 self.cited.append(source_id)
 
 
-def replayed(render: Callable[[PageContext], None], page: PageContext) -> None:
-    """render(page) for a section without widgets, run once per language, warehouse
-    version and link (every filter is a query parameter, so the link fixes what it
-    shows), then replayed: Streamlit records the section's elements and sends them again.
-    The sources it cites are kept with it. A widget inside would be refused by Streamlit
-    (a visible warning): sections with widgets are not replayed."""
+def replayed(render: Callable[..., None], page: PageContext, *args) -> None:
+    """render(page, *args) for a section whose only widgets are its charts' table downloads,
+    run once per language, warehouse version, link and arguments, then replayed: Streamlit
+    records the section's elements and sends them again. Every filter is a query parameter,
+    so the link and the arguments fix what the section shows.
+
+    The sources it cites are kept with it; the tables behind its charts (an expander with a
+    download button, a widget, which Streamlit will not replay) are kept too and shown
+    after the section, so a replayed section must end with its one chart footer. A section
+    whose arguments cannot be fingerprinted is simply run."""
     params = tuple(sorted((k, tuple(st.query_params.get_all(k))) for k in st.query_params))
-    cited = _replayed_section(
-        render.__module__,
-        render.__qualname__,
-        page.lang,
-        data.warehouse_version(),
-        params,
-        _render=render,
-        _page=page,
+    key = fingerprint((render.__module__, render.__qualname__, page.t, args))
+    if key is None:
+        render(page, *args)
+        return
+    cited, tables = _replayed_section(
+        key, page.lang, data.warehouse_version(), params, _render=render, _page=page, _args=args
     )
     page.cite(cited)
+    for source_ids, table, table_key in tables:
+        chart_table(page, source_ids, table, table_key)
 
 
 @st.cache_data(max_size="64MB", show_spinner=False)
 def _replayed_section(
-    module: str, name: str, lang: str, version: float | None, params: tuple, *, _render, _page
-) -> list[str]:
-    # `_render` and `_page` (leading underscore) are not hashed: the other arguments name them.
-    recording = replace(_page, cited=[])
-    _render(recording)
-    return recording.cited
+    key: str, lang: str, version: float | None, params: tuple, *, _render, _page, _args
+) -> tuple[list[str], list[tuple]]:
+    # The arguments with a leading underscore are not hashed: `key` names them.
+    recording = replace(_page, cited=[], pending_tables=[])
+    _render(recording, *_args)
+    return recording.cited, recording.pending_tables
 
 
 def source_link(label: str, url: str) -> str:
@@ -97,10 +104,18 @@ def chart_footer(
         )
     st.markdown(reading)
     st.caption("  \n".join(parts))
-    with st.expander(t("table_behind_chart")):
-        st.dataframe(table, hide_index=True, key=table_key)
+    if page.pending_tables is None:
+        chart_table(page, source_ids, table, table_key)
+    else:
+        page.pending_tables.append((list(source_ids), table, table_key))
+
+
+def chart_table(page: PageContext, source_ids: list[str], table: pd.DataFrame, key: str) -> None:
+    """The table behind a chart, folded, with its CSV download."""
+    with st.expander(page.t("table_behind_chart")):
+        st.dataframe(table, hide_index=True, key=key)
         # with its sources and build date in every row, named after what it holds
-        chart_download(t("download_csv"), table, source_ids, table_key)
+        chart_download(page.t("download_csv"), table, source_ids, key)
 
 
 def licence_text(page: PageContext, row) -> str:

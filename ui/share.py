@@ -195,6 +195,10 @@ def with_provenance(table: pd.DataFrame, source_ids: list[str]) -> pd.DataFrame:
     return frame
 
 
+def _table_file(table: pd.DataFrame, source_ids: list[str]) -> bytes:
+    return frame_csv(with_provenance(table, source_ids))
+
+
 def chart_download(
     label: str, table: pd.DataFrame, source_ids: list[str], key: str, name: str | None = None
 ) -> None:
@@ -202,8 +206,9 @@ def chart_download(
     a table that no filter of the page changes)."""
     st.download_button(
         label,
-        # A callable: encoded only when someone clicks, not on every rerun of the page.
-        functools.partial(frame_csv, with_provenance(table, source_ids)),
+        # A callable: provenance added and encoded only when someone clicks, not on every
+        # rerun of the page.
+        functools.partial(_table_file, table, list(source_ids)),
         file_name=name or file_name(key),
         mime="text/csv",
         key=f"{key}_csv",

@@ -19,7 +19,7 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import in_language, translated_mark
-from ui.page import PageContext
+from ui.page import PageContext, replayed
 from ui.share import render_share
 from views.directives.directive_list import render_directive_list
 from views.directives.penalties import render_penalties
@@ -43,8 +43,8 @@ def render(page: PageContext) -> None:
 
     directives = data.query("directives_page_directives")
     rules = data.query("directives_page_rules")
-    render_directive_list(page, directives)
-    render_status_summary(page, directives)
+    replayed(render_directive_list, page, directives)
+    replayed(render_status_summary, page, directives)
 
     st.header(t("detail_title"))
     directive_id = choose_directive(page, directives)

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import chart_cache, charts, data
-from ui.page import PageContext, chart_footer
+from ui.page import PageContext, chart_footer, replayed
 from ui.palette import OKABE_ITO
 from ui.rates import proportion_with_interval
 from ui.recommendation_fields import caption as recommendation_fields_caption
@@ -91,7 +91,7 @@ def render_penalties(page: PageContext) -> None:
     note = penalty_note(jurisdiction, page.lang)
     if note:
         st.caption(note)
-    render_downgrades_by_year(page, rows, source_ids, years_text)
+    replayed(render_downgrades_by_year, page, rows, source_ids, years_text)
     # Which publisher column each recommendation of these figures comes from (same rows).
     fields = data.query(
         "directives_recommendation_fields",
@@ -105,8 +105,8 @@ def render_penalties(page: PageContext) -> None:
     level = chosen["region_level"]
     if isinstance(level, str):  # rows placed in regions below the jurisdiction
         region_sources = [*source_ids, *chosen["region_source_ids"]]
-        render_downgrades_by_region(page, rows, level, region_sources, years_text)
-    render_biggest_gaps(page, jurisdiction, source_ids)
+        replayed(render_downgrades_by_region, page, rows, level, region_sources, years_text)
+    replayed(render_biggest_gaps, page, jurisdiction, source_ids)
 
 
 def render_downgrades_by_year(

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import column_in_language, in_language, translated_mark
-from ui.page import PageContext
+from ui.page import PageContext, replayed
 from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
 from views.directives.rate_charts import render_rate_by_region, render_rate_by_year
@@ -168,13 +168,12 @@ def render_rule(page: PageContext, rule: pd.Series, what_if: bool = False) -> No
     elif not checked:
         st.info(t("no_rate", parts=status_parts(t, counts, lang)))
     elif rule["regions"] >= 2:
-        render_rate_by_region(page, rule_id, source_ids, prefix, measure)
+        replayed(render_rate_by_region, page, rule_id, source_ids, prefix, measure)
     else:
-        render_rate_by_year(
-            page, by_year, source_ids, prefix, measure, citywide=rule["regions"] == 1
-        )
+        citywide = bool(rule["regions"] == 1)
+        replayed(render_rate_by_year, page, by_year, source_ids, prefix, measure, citywide)
     if rule["observations"] > 1:  # one observation is its own timeline: see the table
-        render_timeline(page, by_year, source_ids, prefix)
+        replayed(render_timeline, page, by_year, source_ids, prefix)
     with st.expander(t("methods_title")):
         methods_french = page.lang == "en" or methods["method_fr"].notna().all()
         st.caption(t("methods_caption" if methods_french else "methods_in_english"))

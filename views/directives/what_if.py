@@ -9,7 +9,7 @@ import streamlit as st
 
 from ui import chart_cache, charts, data
 from ui.i18n import Translator, in_language, translated_mark
-from ui.page import PageContext, chart_footer
+from ui.page import PageContext, chart_footer, replayed
 from views.directives.declared import directive_sources
 from views.directives.rule import RULE_PARAMS, methods_table, render_rule
 from views.directives.wording import (
@@ -29,7 +29,9 @@ def what_if_page(page: PageContext) -> PageContext:
     t = page.t
     marked = {key: {page.lang: t(key) + t("what_if_suffix")} for key in keys}
     return PageContext(
-        lang=page.lang, t=Translator(page.lang, page.t.table, marked), state=page.state
+        lang=page.lang,
+        t=Translator(page.lang, page.t.table, marked, identity=(*t.identity, "what_if")),
+        state=page.state,
     )
 
 
@@ -52,9 +54,8 @@ def render_what_if(page: PageContext, rules: pd.DataFrame, selected) -> None:
             if selected is not None and selected.name == rule_id:
                 render_rule(page, selected, what_if=True)
             else:
-                render_what_if_summary(
-                    page, rules.set_index("rule_id").loc[rule_id].rename(rule_id)
-                )
+                summary = rules.set_index("rule_id").loc[rule_id].rename(rule_id)
+                replayed(render_what_if_summary, page, summary)
                 if st.button(t("open_what_if"), key=f"open_{rule_id}"):
                     state.set(rule=rule_id, **dict.fromkeys(RULE_PARAMS))
                     st.rerun()
