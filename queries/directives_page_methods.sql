@@ -14,4 +14,6 @@ ORDER BY
     list_position(['compliant', 'violation', 'alleged_violation', 'pending', 'policy_gap',
                    'insufficient_data', 'not_applicable'], status),
     observations DESC,
-    method
+    method,
+    list_position(['high', 'medium', 'low'], confidence),
+    method_fr
