@@ -62,4 +62,4 @@ const name = () => {{
 name();
 new MutationObserver(name).observe(doc.body, {{childList: true, subtree: true}});
 </script>"""
-    st.iframe(script, height=1, alt="")
+    st.iframe(script, height=1)  # no `alt`: Streamlit ignores an empty one, with a warning
