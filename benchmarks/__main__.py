@@ -194,9 +194,11 @@ def run(args: argparse.Namespace) -> dict:
         if rows is not None:
             if args.views:
                 result["pages"] = page_reruns(warehouse, args.page_runs, args.views)
-            export_rows = min(args.export_rows, result["build"]["allegations"])
-            result["export"] = csv_exports(warehouse, export_rows)
-            result["alternatives"] = compare_engines(folder, args.runs)
+            if "exports" not in args.skip:
+                export_rows = min(args.export_rows, result["build"]["allegations"])
+                result["export"] = csv_exports(warehouse, export_rows)
+            if "alternatives" not in args.skip:
+                result["alternatives"] = compare_engines(folder, args.runs)
             if rows == max(args.rows):
                 if args.downloads:
                     result["downloads"] = concurrent_downloads(warehouse, args.downloads)
@@ -223,6 +225,13 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--load-replicas", type=int, nargs="*", default=[1, 2, 4])
     p.add_argument("--load-seconds", type=float, default=30)
     p.add_argument("--no-bundled", dest="bundled", action="store_false")
+    p.add_argument(
+        "--skip",
+        nargs="*",
+        default=[],
+        choices=["exports", "alternatives"],
+        help="parts not measured this time (their figures are long to get and unchanged)",
+    )
     p.add_argument("--clean", action="store_true", help="delete each synthetic folder after")
     p.add_argument("--work-dir", type=Path, default=DEFAULT_WORK_DIR)
     p.add_argument("--out", type=Path, help="results JSON (default WORK_DIR/results.json)")
