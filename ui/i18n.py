@@ -39,6 +39,14 @@ class Translator:
         for table in tables:
             self.table.update(table)
 
+    # Translators with the same identity have the same words: equal, so that figures
+    # remembered per translator (ui.data.per_version) serve every session.
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Translator) and other.identity == self.identity
+
+    def __hash__(self) -> int:
+        return hash(self.identity)
+
     def __call__(self, key: str, **values) -> str:
         text = self._text(self.table[key])
         return text.format(**values) if values else text

@@ -10,12 +10,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ui import data
 from ui import measures as catalogue
 from views.compare.registry import COUNT, RATE, RATIO, SHARE, Jurisdiction, Level, Measure
 
 OK, SMALL, EXCLUDED, NO_VALUE = "ok", "small", "excluded", "no_data"
 
 
+@data.per_version
 def default_years(jurisdiction: Jurisdiction, level: Level, measure: Measure) -> tuple[int, int]:
     """The year range a page opens with: the measure's range, starting where most records
     are placed in a region of the level when the measure says so (Chicago: 2000)."""

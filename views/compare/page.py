@@ -50,10 +50,28 @@ def render(page: PageContext) -> None:
         year_from, year_to = choosers.choose_years(page, jurisdiction, level, measure)
     render_whole_only(page, jurisdiction)  # what it publishes for the whole only, linked
 
+    frame, unplaced = figures(t, jurisdiction, level, measure, year_from, year_to)
+    view = View(page, jurisdiction, level, measure, year_from, year_to, frame, unplaced)
+    _explain(view)
+    _side_by_side(view)
+    draw_map(view)
+    draw_ranking(view)
+    render_share(page, source_ids=list(measure.source_ids))
+
+
+def figures(t, jurisdiction, level, measure, year_from, year_to) -> tuple[pd.DataFrame, dict]:
+    """The measure for every region of the level, with the words the charts show, and the
+    whole jurisdiction's figures; computed once per warehouse version and view."""
+    frame, unplaced = _figures(t, jurisdiction, level, measure, year_from, year_to)
+    return frame.copy(deep=False), dict(unplaced)  # the remembered ones stay as they are
+
+
+@data.per_version
+def _figures(t, jurisdiction, level, measure, year_from, year_to) -> tuple[pd.DataFrame, dict]:
     regions = data.query(
         "compare_regions", level=level.key, prefix=level.prefix, vintage=level.vintage
     )
-    regions["label"] = [region_label(t, page.lang, level, row) for row in regions.itertuples()]
+    regions["label"] = [region_label(t, t.lang, level, row) for row in regions.itertuples()]
     retired = regions.loc[regions["retired"], "region_id"]
     not_ranked = dict.fromkeys(retired, "note_retired_not_ranked")
     frame, unplaced = compute(
@@ -65,13 +83,7 @@ def render(page: PageContext) -> None:
         jurisdiction=jurisdiction.key,
         not_ranked=not_ranked,
     )
-    frame = _described(frame.merge(regions, on="region_id"), page, measure)
-    view = View(page, jurisdiction, level, measure, year_from, year_to, frame, unplaced)
-    _explain(view)
-    _side_by_side(view)
-    draw_map(view)
-    draw_ranking(view)
-    render_share(page, source_ids=list(measure.source_ids))
+    return _described(frame.merge(regions, on="region_id"), t, measure), unplaced
 
 
 class View:
@@ -124,9 +136,9 @@ class View:
         )
 
 
-def _described(frame: pd.DataFrame, page: PageContext, measure: Measure) -> pd.DataFrame:
+def _described(frame: pd.DataFrame, t, measure: Measure) -> pd.DataFrame:
     """Add the text the charts and cards show: value, interval, status, note."""
-    t, lang = page.t, page.lang
+    lang = t.lang
     frame = frame.copy()
     frame["value_label"] = [value_text(t, lang, measure, value) for value in frame["value"]]
     frame["interval_label"] = [
