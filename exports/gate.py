@@ -116,6 +116,16 @@ def _int_env(name: str, default: int) -> int:
     return int(value) if value.strip().isdigit() else default
 
 
+# A file a page prepares is held whole in the server's memory while it is sent (Streamlit
+# keeps served downloads in memory): about 300 MB a million allegations. Beyond this many
+# rows a page offers no download and says how to narrow it or where the whole data is.
+DEFAULT_MAX_DOWNLOAD_ROWS = 1_000_000
+
+
+def max_download_rows() -> int:
+    return max(1, _int_env("ACCOUNTABILITY_MAX_DOWNLOAD_ROWS", DEFAULT_MAX_DOWNLOAD_ROWS))
+
+
 def gate_from_environment() -> ExportGate:
     return ExportGate(
         slots=max(1, _int_env("ACCOUNTABILITY_MAX_EXPORTS", 2)),

@@ -171,3 +171,31 @@ def test_pages_with_downloads_say_when_a_download_would_wait_or_fail(
             holder.stop()
     app.run()  # the queue is empty again: no word of it
     assert not any(expected in element.value for element in getattr(app, kind))
+
+
+@pytest.mark.parametrize(("limit", "offered"), [("261930", True), ("261929", False)])
+def test_explore_offers_no_download_beyond_the_row_limit_and_says_why(
+    app, monkeypatch, limit, offered
+):
+    """Every allegation of the bundled data, no filter: 261,930 rows (Chicago 244,436, NYC
+    14,918, Washington 2,055, Virginia 521; each source's count is checked against its raw
+    file in its source test). Files are held in memory while sent, so beyond
+    ACCOUNTABILITY_MAX_DOWNLOAD_ROWS the buttons are off and the page says why."""
+    monkeypatch.setenv("ACCOUNTABILITY_MAX_DOWNLOAD_ROWS", limit)
+    app.query_params["page"] = "explore"
+    app.query_params["table"] = "allegations"
+    app.run()
+    assert not app.exception
+    buttons = [b for b in app.get("download_button") if b.proto.label == "CSV (261,930 rows)"]
+    zips = [b for b in app.get("download_button") if b.proto.label.startswith("Data package")]
+    assert len(buttons) == len(zips) == 1
+    assert buttons[0].proto.disabled is not offered and zips[0].proto.disabled is not offered
+    notice = [i.value for i in app.info if "prepares downloads of up to" in i.value]
+    if offered:
+        assert not notice
+    else:
+        assert notice == [
+            "These filters match 261,930 rows: the page prepares downloads of up to 261,929 "
+            "rows (the server holds each file in memory while it is sent). Narrow the years, "
+            "the jurisdiction or another filter, or take the whole data as described below."
+        ]

@@ -19,7 +19,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from exports import datapackage
+from exports import datapackage, gate
 from exports.filenames import download_name
 from ui import data
 from ui.page import PageContext
@@ -344,6 +344,15 @@ def render_downloads(page: PageContext, table: Table, view: dict, count: int, li
         years=(view["year_from"], view["year_to"]),
         filters=[view[facet] for facet in table.facets if facet != "jurisdiction"],
     )
+    too_many = count > gate.max_download_rows()
+    if too_many:
+        st.info(
+            t(
+                "download_too_many",
+                count=number(count, lang),
+                limit=number(gate.max_download_rows(), lang),
+            )
+        )
     left, right = st.columns(2)
     with left:
         st.download_button(
@@ -353,7 +362,7 @@ def render_downloads(page: PageContext, table: Table, view: dict, count: int, li
             file_name=name(table.name, today()),
             mime="text/csv",
             on_click="ignore",
-            disabled=count == 0,
+            disabled=count == 0 or too_many,
             icon=":material/download:",
         )
     with right:
@@ -363,7 +372,7 @@ def render_downloads(page: PageContext, table: Table, view: dict, count: int, li
             file_name=name(f"{table.name}-datapackage", today(), extension="zip"),
             mime="application/zip",
             on_click="ignore",
-            disabled=count == 0,
+            disabled=count == 0 or too_many,
             icon=":material/folder_zip:",
         )
     st.caption(t("download_help"))
