@@ -3,9 +3,10 @@
     ACCOUNTABILITY_WAREHOUSE=... .venv/bin/python -m benchmarks.page_rerun RUNS [VIEW ...]
     ACCOUNTABILITY_PROFILE=1 ...: also the 12 costliest functions of the warm reruns (cProfile)
 
-Reuses benchmarks.page_timings.VIEWS (AppTest, in-process). Cold: the query cache is
-cleared before each run, so every query of the page runs, as after a filter nobody chose
-before; warm: plain reruns, served from the cache. The process's peak resident memory
+Reuses benchmarks.page_timings.VIEWS (AppTest, in-process). Cold: the query results and
+the recorded charts and sections (st.cache_data: ui.chart_cache, ui.page.replayed) are
+cleared before each run, so every query of the page runs and every chart is converted, as
+for the first visitor of a view after a rebuild; warm: plain reruns, served from them. The process's peak resident memory
 stands for the dashboard server's with one session (Streamlit's own server is not run).
 `query_share` is the part of the run spent in ui.data.query (the named queries, or their
 cache when warm). Prints JSON.
