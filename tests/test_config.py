@@ -192,4 +192,6 @@ def test_streamlit_reads_the_config_file_as_written():
         "client.showErrorDetails": "none",
         "client.toolbarMode": "viewer",
         "client.disableDataExport": True,
+        # a full collection after every run took half a busy server's time (py-spy)
+        "runner.postScriptGC": False,
     }
