@@ -43,10 +43,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from benchmarks.build_time import machine
+from deploy.warm import run_script
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LINKS = {  # the main pages, as a visitor arrives from a link
@@ -59,9 +58,7 @@ LINKS = {  # the main pages, as a visitor arrives from a link
     "&finding=sustained&sort=-incident_date",
     "sources": "page=sources",
 }
-FRIENDLY_ERROR = "Something went wrong while preparing this view"
-BUSY = "The dashboard is very busy right now"
-RUN_TIMEOUT = 120  # seconds a single run may take before it counts as an error
+RUN_TIMEOUT = 120  # seconds a visitor waits for a busy server to accept its connection
 
 
 @dataclass
@@ -117,34 +114,6 @@ def rss_kb(pid: int) -> int:
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-async def run_script(websocket, query_string: str) -> tuple[float, str | None]:
-    """One rerun request; its duration and what went wrong, if anything."""
-    request = BackMsg()
-    request.rerun_script.query_string = query_string
-    started = time.perf_counter()
-    await websocket.send(request.SerializeToString())
-    problem = None
-    while True:
-        message = ForwardMsg()
-        message.ParseFromString(await asyncio.wait_for(websocket.recv(), RUN_TIMEOUT))
-        kind = message.WhichOneof("type")
-        if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-            element = message.delta.new_element
-            if element.WhichOneof("type") == "exception":
-                problem = f"exception: {element.exception.message[:200]}"
-            elif element.WhichOneof("type") == "alert" and FRIENDLY_ERROR in element.alert.body:
-                problem = "friendly error message shown"
-            elif element.WhichOneof("type") == "alert" and BUSY in element.alert.body:
-                problem = problem or "busy"
-        elif kind == "page_not_found":
-            problem = "page not found"
-        elif kind == "script_finished":
-            status = ForwardMsg.ScriptFinishedStatus.Name(message.script_finished)
-            if status != "FINISHED_SUCCESSFULLY":
-                problem = problem or f"script finished: {status}"
-            return time.perf_counter() - started, problem
 
 
 async def visitor(port: int, stop_at: float, tally: Tally, seed: int, think: float) -> None:

@@ -6,8 +6,9 @@
 Reuses benchmarks.page_timings.VIEWS (AppTest, in-process). Cold: the query results and
 the recorded charts and sections (st.cache_data: ui.chart_cache, ui.page.replayed) are
 cleared before each run, so every query of the page runs and every chart is converted, as
-for the first visitor of a view after a rebuild; warm: plain reruns, served from them. The process's peak resident memory
-stands for the dashboard server's with one session (Streamlit's own server is not run).
+for the first visitor of a view after a rebuild; warm: plain reruns, served from them. The
+process's peak resident memory stands for the dashboard server's with one session
+(Streamlit's own server is not run).
 `query_share` is the part of the run spent in ui.data.query (the named queries, or their
 cache when warm). Prints JSON.
 """

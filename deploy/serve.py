@@ -8,8 +8,10 @@ same warehouse file read-only (ui.data: a rebuilt file is picked up by each on i
 waits until each answers /_stcore/health, writes the HAProxy configuration for them from
 deploy/haproxy.cfg.template and runs Debian's HAProxy in the foreground on `--port`:
 sticky sessions by cookie (a visitor's websocket and downloads reach the replica that
-holds the session), health checks on /_stcore/health, /_stcore/metrics denied. Ctrl-C
-(or SIGTERM) stops the balancer and every replica. docs/deployment.md covers N machines.
+holds the session), health checks on /_stcore/health, /_stcore/metrics denied. Then it
+opens the main views on each replica (deploy.warm), and again after each rebuild, so that
+no visitor is the first of a view. Ctrl-C (or SIGTERM) stops the balancer and every
+replica. docs/deployment.md covers N machines.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from string import Template
+
+from deploy.warm import Warmer
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "haproxy.cfg.template"
@@ -186,12 +190,20 @@ def main(argv: list[str] | None = None) -> int:
         ),
     )
     parser.add_argument("--log-dir", type=Path, help="replica and HAProxy logs (default: temp)")
+    parser.add_argument(
+        "--no-warm",
+        dest="warm",
+        action="store_false",
+        help="do not open the main views on each replica at start and after each rebuild",
+    )
     args = parser.parse_args(argv)
     stopping = []
     signal.signal(signal.SIGTERM, lambda *_: stopping.append(True))
     with cluster(args.replicas, args.port, args.warehouse, args.bind, args.log_dir) as running:
         print(f"{args.replicas} replicas behind HAProxy: {running.url}", flush=True)
         print(f"HAProxy configuration: {running.config}; Ctrl-C stops everything", flush=True)
+        if args.warm:  # in the background: visitors are served meanwhile
+            Warmer(running.replicas, args.warehouse.resolve()).start()
         try:
             while not stopping and all(p.poll() is None for p in running.processes):
                 time.sleep(0.5)

@@ -4,12 +4,13 @@ opens and a CSV downloads through the balancer, in Chromium; the metrics are den
 from __future__ import annotations
 
 import os
+import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from deploy import serve
+from deploy import serve, warm
 from tests.browser import WAIT_MS, chromium_page, require_chromium
 from tests.test_datapackage import BLAME_CSV
 
@@ -72,3 +73,30 @@ def test_a_page_opens_and_a_csv_downloads_through_the_balancer(balancer, tmp_pat
         download.value.save_as(path)
         assert path.read_bytes() == BLAME_CSV
         assert len(path.read_bytes().splitlines()) == 3  # header and the two rows
+
+
+def test_the_warm_up_opens_views_on_every_replica_and_again_after_a_rebuild(balancer, tmp_path):
+    """deploy.warm, as `make serve` runs it: every replica opens the views without a
+    problem, once at start and once more whenever the watched file changes."""
+    links = ("page=sources&lang=en", "page=overview&lang=fr")
+    assert warm.warm(balancer.replicas, links) == []
+    (problem,) = warm.warm(["http://127.0.0.1:9"], links)  # nothing listens: said, not raised
+    assert problem.startswith("http://127.0.0.1:9: ")
+    watched = tmp_path / "warehouse.duckdb"
+    watched.write_bytes(b"stands for the warehouse: only its modification time is read")
+    warmer = warm.Warmer(balancer.replicas, watched, interval=0.05, links=("page=sources",))
+    warmer.start()
+    try:
+        wait_for(lambda: warmer.rounds == 1)
+        os.utime(watched, (1_000_000_000, 1_000_000_000))  # a rebuild swaps a new file in
+        wait_for(lambda: warmer.rounds == 2)
+    finally:
+        warmer.stop()
+    assert warmer.problems == []
+
+
+def wait_for(condition) -> None:
+    deadline = time.monotonic() + 300  # a net for a hang, never reached when things work
+    while not condition():
+        assert time.monotonic() < deadline, "hung"
+        time.sleep(0.05)
