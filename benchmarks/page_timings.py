@@ -27,6 +27,8 @@ VIEWS = {
     "directives": {"page": "directives"},
     "explore (allegations)": {"page": "explore"},
     "sources": {"page": "sources"},
+    "region (Val-de-Marne)": {"page": "region", "region": "FR-DEP-94"},
+    "region (Chicago district 4)": {"page": "region", "region": "US-IL-CHI-D4"},
 }
 
 

@@ -160,6 +160,7 @@ def _yearly_computed(path, version, jurisdiction_key, level_key, measure_key, ye
     return result
 
 
+@data.per_version  # shared: callers must not modify the frame
 def by_year(jurisdiction, level, measure, region_id: str, year_from: int, year_to: int):
     """One row per year: the region's value, interval and status, all regions' value and
     interval, and `coverage` (published, not_published, no_data_here)."""
@@ -190,6 +191,7 @@ def _coverage(measure, frame, unplaced, value) -> str:
     return NO_DATA_HERE if pd.isna(value) else PUBLISHED
 
 
+@data.per_version  # shared: callers must not modify the table
 def coverage(jurisdiction, level, region_id: str, year_from: int, year_to: int):
     """Measure key -> {year: coverage} over the chosen years: a year outside a measure's
     years is not published; a measure without a year split gives its period's coverage to

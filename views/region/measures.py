@@ -4,6 +4,8 @@ years have a figure for the region, so that absence is never read as good perfor
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 import streamlit as st
 
@@ -145,7 +147,8 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
     long = pd.concat(parts, ignore_index=True)
     long["value_label"] = [value_text(ct, lang, measure, v) for v in long["value"]]
     name = measure_word(measure, "name", lang)
-    chart = charts.yearly_lines(
+    chart = functools.partial(
+        charts.yearly_lines,
         long,
         value_title=measure_word(measure, "unit", lang),
         year_title=t("year"),
@@ -163,7 +166,7 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
         count=published,
         total=len(yearly),
     )
-    chart_cache.draw(chart, reading)
+    chart_cache.draw_built(chart, reading)
     if (yearly["status"] == rm.SMALL).any():
         st.caption(t("chart_small_years"))
     table = pd.DataFrame(

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 from urllib.parse import urlencode
 
-import altair as alt
 import streamlit as st
 import vl_convert
 
@@ -36,20 +35,24 @@ def render_feed(page: PageContext, region_id: str) -> None:
     st.caption(page.t("feed_line", url=url) if url else page.t("no_feed"))
 
 
-def chart_downloads(page: PageContext, chart: alt.TopLevelMixin, name: str) -> None:
-    """PNG and SVG buttons for a chart, drawn only when clicked."""
-    spec = json.dumps(chart.to_dict())
+def chart_downloads(page: PageContext, chart: functools.partial, name: str) -> None:
+    """PNG and SVG buttons for a chart (its recipe: ui.chart_cache.draw_built), the chart
+    built and drawn only when clicked: its spec cost more than the rest of the page."""
     left, right = st.columns(2)
     for column, kind, mime in ((left, "png", "image/png"), (right, "svg", "image/svg+xml")):
         with column:
             st.download_button(
                 page.t(f"download_{kind}"),
-                functools.partial(chart_file, spec, kind),
+                functools.partial(built_chart_file, chart, kind),
                 file_name=f"{name}.{kind}",
                 mime=mime,
                 key=f"{name}_{kind}",
                 on_click="ignore",  # no rerun: the other buttons' files stay valid
             )
+
+
+def built_chart_file(chart: functools.partial, kind: str) -> bytes:
+    return chart_file(json.dumps(chart().to_dict()), kind)
 
 
 def chart_file(spec_json: str, kind: str) -> bytes:
