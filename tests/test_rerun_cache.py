@@ -24,6 +24,8 @@ VIEWS = [
     # a what-if rule opened: its sections say "what-if" where the default view does not
     {"page": "directives", "directive": "FR-1", "rule": "FR-1/what-if-chicago"},
     {"page": "directives", "lang": "fr", "penalty_jurisdiction": "US-NY-NYC"},
+    {"page": "region", "region": "US-IL-CHI-D4", "year_from": "2005"},
+    {"page": "region", "region": "FR-DEP-94", "lang": "fr"},
 ]
 
 

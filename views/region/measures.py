@@ -9,7 +9,7 @@ import functools
 import pandas as pd
 import streamlit as st
 
-from ui import chart_cache, charts
+from ui import chart_cache, charts, data
 from ui.page import PageContext, chart_footer
 from views import region_measures as rm
 from views.compare.wording import measure_word, number, say, value_text
@@ -129,9 +129,24 @@ def _figures(page, ct, place, measure, frame, unplaced, row, years) -> None:
 
 
 def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
-    t, lang = page.t, page.lang
-    yearly = figures.by_year(jurisdiction, level, measure, place["region_id"], *years)
-    mine, everyone = place["name"], t("all_regions")
+    chart, reading, small_years, table = _chart_parts(
+        page.t, ct, place["name"], place["region_id"], jurisdiction, level, measure, tuple(years)
+    )
+    chart_cache.draw_built(chart, reading)
+    if small_years:
+        st.caption(page.t("chart_small_years"))
+    key = f"region_{measure.key}"
+    chart_footer(page, list(measure.source_ids), reading, table, key)
+    chart_downloads(page, chart, key)
+
+
+@data.per_version  # shared: callers must not modify the table
+def _chart_parts(t, ct, mine: str, region_id: str, jurisdiction, level, measure, years):
+    """A measure's chart by year (its recipe), reading, whether some years are too small
+    to compare, and the table behind it; once per warehouse version and view."""
+    lang = t.lang
+    yearly = figures.by_year(jurisdiction, level, measure, region_id, *years)
+    everyone = t("all_regions")
     columns = ["year", "series", "value", "lower", "upper"]
     columns = [*columns, "small"]
     parts = [yearly.assign(series=mine, small=yearly["status"] == rm.SMALL)[columns]]
@@ -166,9 +181,6 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
         count=published,
         total=len(yearly),
     )
-    chart_cache.draw_built(chart, reading)
-    if (yearly["status"] == rm.SMALL).any():
-        st.caption(t("chart_small_years"))
     table = pd.DataFrame(
         {
             t("year"): yearly["year"],
@@ -177,9 +189,7 @@ def _chart(page, ct, place, jurisdiction, level, measure, years) -> None:
             t("coverage"): [t(f"coverage_{c}") for c in yearly["coverage"]],
         }
     )
-    key = f"region_{measure.key}"
-    chart_footer(page, list(measure.source_ids), reading, table, key)
-    chart_downloads(page, chart, key)
+    return chart, reading, bool((yearly["status"] == rm.SMALL).any()), table
 
 
 def _gaps(t, symbols: dict, by_year: dict) -> str:
