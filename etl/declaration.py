@@ -21,9 +21,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from etl import maps
+from etl import limits, maps
 from etl.declared_files import FileSpec, stage_file, stage_lookup, staged_name
-from etl.limits import Limits
 from etl.source import Download, LoadContext, RejectRule, Source
 
 YEAR_BASES = ("incident", "received", "closed", "report", "period", "none")
@@ -410,7 +409,7 @@ def _source(path: Path, data: dict, files: tuple[FileSpec, ...]) -> Source:
             year_basis=year_basis,
             repeats_are_records=bool(data["repeats_are_records"]),
             bundled=bool(data.get("bundled", True)),
-            limits=Limits(**data.get("limits", {})),
+            limits=limits.declared(data.get("limits", {})),
         )
     except (KeyError, IndexError) as error:
         raise DeclarationError(f"{path.name}: missing {error}") from None

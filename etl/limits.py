@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import os
 from dataclasses import dataclass
 
 
@@ -24,3 +26,20 @@ class Limits:
 
 
 DEFAULT_LIMITS = Limits()
+
+
+def declared(values: dict) -> Limits:
+    """A source's declared limits ([limits] of its declaration), multiplied for the sizes
+    (bytes, rows) by ACCOUNTABILITY_ETL_LIMITS_FACTOR (a whole number, default 1): for a
+    copy of a source many times its published size, as the benchmarks build. Never lowered."""
+    limits = Limits(**values)
+    text = os.environ.get("ACCOUNTABILITY_ETL_LIMITS_FACTOR", "").strip()
+    factor = int(text) if text.isdigit() and int(text) > 1 else 1
+    if factor == 1:
+        return limits
+    return dataclasses.replace(
+        limits,
+        max_bytes=limits.max_bytes * factor,
+        max_parsed_bytes=limits.max_parsed_bytes * factor,
+        max_rows=limits.max_rows * factor,
+    )

@@ -191,3 +191,25 @@ def test_yearly_lines_draw_a_band_and_faint_small_years():
     points = spec["layer"][2]["encoding"]
     assert points["opacity"]["condition"]["test"] == "datum.small"
     assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_map_shapes_are_thinned_to_the_map_scale_and_stay_closed(chicago_shapes):
+    """Chicago's 22 districts hold 26,401 boundary points; a map a few hundred pixels wide
+    needs fewer than half (points closer than 1/2000 of the city's extent go)."""
+    parsed = charts.parse_shapes(chicago_shapes)
+    rings = [ring for geometry in parsed["geometry"] for ring in rings_of(geometry)]
+    published = [
+        ring
+        for text in chicago_shapes["geometry"]
+        for ring in rings_of(charts._parsed(text) if isinstance(text, str) else text)
+    ]
+    assert sum(map(len, published)) == 26_401
+    assert sum(map(len, rings)) < 26_401 / 2
+    assert len(rings) == len(published)  # no ring dropped
+    assert all(len(ring) >= 4 and ring[0] == ring[-1] for ring in rings)  # each still closed
+
+
+def rings_of(geometry) -> list:
+    coordinates = geometry["coordinates"]
+    polygons = coordinates if geometry["type"] == "MultiPolygon" else [coordinates]
+    return [ring for polygon in polygons for ring in polygon]

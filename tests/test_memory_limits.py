@@ -207,3 +207,21 @@ def test_a_hostile_file_is_refused_within_bounded_memory(case, mode, tmp_path):
         "xlsx_rows": "more than 100,000 r",
     }[case]
     assert expected in message, message
+
+
+def test_declared_size_limits_are_raised_only_by_the_factor_and_never_lowered(monkeypatch):
+    """etl.limits.declared: a source's [limits] as declared (New Jersey's: 100,000 rows,
+    64 MiB), multiplied for a copy many times its size (the 10M benchmark), never lowered."""
+    from etl import limits
+
+    declared = {"max_rows": 100_000, "max_bytes": 64 << 20}
+    monkeypatch.delenv("ACCOUNTABILITY_ETL_LIMITS_FACTOR", raising=False)
+    assert limits.declared(declared) == limits.Limits(max_rows=100_000, max_bytes=64 << 20)
+    for ignored in ("0", "1", "-3", "many"):
+        monkeypatch.setenv("ACCOUNTABILITY_ETL_LIMITS_FACTOR", ignored)
+        assert limits.declared(declared).max_rows == 100_000
+    monkeypatch.setenv("ACCOUNTABILITY_ETL_LIMITS_FACTOR", "21")
+    raised = limits.declared(declared)
+    assert (raised.max_rows, raised.max_bytes) == (2_100_000, 21 * (64 << 20))
+    assert raised.max_parsed_bytes == 21 * limits.DEFAULT_LIMITS.max_parsed_bytes
+    assert raised.max_field_bytes == limits.DEFAULT_LIMITS.max_field_bytes  # a line, not a file
