@@ -57,7 +57,6 @@ LINKS = {  # the main pages, as a visitor arrives from a link
     "explore (NYC, filtered)": "page=explore&table=allegations&jurisdiction=US-NY-NYC"
     "&finding=sustained&sort=-incident_date",
     "sources": "page=sources",
-    "region (Chicago district 4)": "page=region&region=US-IL-CHI-D4",
 }
 RUN_TIMEOUT = 120  # seconds a visitor waits for a busy server to accept its connection
 
