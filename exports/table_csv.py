@@ -13,6 +13,10 @@ Two writers give the same bytes: DuckDB writes the rows of named queries (query_
 spool_query_csv), the prefix added in SQL, so a million rows take seconds and Python never
 holds them; csv_chunks encodes in Python the small frames already on screen (frame_csv).
 tests/test_table_csv.py checks that the two agree.
+
+The rows come out in the named query's order, every time and whatever the number of
+threads: DuckDB numbers them as the query returns them and the COPY sorts on that number
+(write_query_csv), so no step between the query and the file can reorder them.
 """
 
 from __future__ import annotations
@@ -151,13 +155,34 @@ def write_query_csv(
             "formula_signs": FORMULA_SIGNS,
             "leading_blanks": LEADING_BLANKS,
         }
+    # The rows keep the query's order only if every step between its ORDER BY and the file
+    # keeps it, and DuckDB drops order preservation as soon as one step may reorder: the
+    # formula guard once looked its characters up in lists, the optimiser made those
+    # lookups hash joins, and the parallel COPY wrote the same rows in another order each
+    # time. So the rows are numbered right on top of the query (a window with an empty
+    # OVER keeps the order it is given, as DuckDB documents), before any cell is computed,
+    # and the COPY's own query sorts on that number: its outermost ORDER BY, which no
+    # rewrite of the cells or number of threads can undo. That sort costs a second pass
+    # over the rows (docs/performance.md) and spills to disk beyond the memory limit.
+    order = _unused_name("csv_row_number", [column for column, _ in columns])
     # The SQL is a project file and column names come from it; values stay parameters.
     [(rows,)] = cursor.execute(
-        f"COPY (SELECT {cells} FROM (\n{statement}\n)) TO $csv_target "  # noqa: S608
+        f"COPY (SELECT {cells} FROM ("  # noqa: S608
+        f"SELECT *, row_number() OVER () AS {order} FROM (\n{statement}\n)"
+        f") ORDER BY {order}) TO $csv_target "
         "(FORMAT csv, HEADER, DELIMITER ',', QUOTE '\"', ESCAPE '\"', NEW_LINE '\\r\\n')",
         {**bound, "csv_target": str(target)},
     ).fetchall()
     return rows, columns
+
+
+def _unused_name(base: str, taken: list[str]) -> str:
+    """A quoted column name that none of the query's columns has (case-insensitive)."""
+    lowered = {column.lower() for column in taken}
+    name = base
+    while name.lower() in lowered:
+        name += "_"
+    return f'"{name}"'
 
 
 def query_distinct(con, name: str, params: dict | None, column: str) -> list:
@@ -186,7 +211,8 @@ def _csv_cell(column: str, kind: str) -> str:
     # after leading blanks, gets a quote (left() and ltrim() count code points, as Python's
     # str does); an empty text is written as an empty cell, as csv.writer does (DuckDB
     # would write "" to tell it from NULL). The characters are looked up in strings, not
-    # lists: with list parameters DuckDB's COPY wrote rows out of the query's order.
+    # lists: DuckDB's optimiser makes a list lookup a hash join, which does not keep the
+    # rows' order (write_query_csv puts it back; tests/test_table_csv.py checks that).
     # nullif: an empty first character is no formula (contains(s, '') would be true).
     return (
         f"CASE WHEN contains($formula_triggers, nullif(left({name}, 1), '')) "

@@ -47,6 +47,32 @@ def warehouse(built_data_dir) -> duckdb.DuckDBPyConnection:
     con.close()
 
 
+class ThreadedWarehouse:
+    """A warehouse file attached read-only to a private in-memory database run on a chosen
+    number of threads (as ui.data.Warehouse attaches it, without its other settings), so a
+    test of parallel execution does not depend on the machine's number of cores."""
+
+    def __init__(self, path: Path, threads: int):
+        self._con = duckdb.connect(":memory:", config={"threads": threads})
+        self._con.execute("ATTACH $path AS warehouse (READ_ONLY)", {"path": str(path)})
+
+    def cursor(self) -> duckdb.DuckDBPyConnection:
+        cursor = self._con.cursor()
+        cursor.execute("USE warehouse")
+        return cursor
+
+    def close(self) -> None:
+        self._con.close()
+
+
+@pytest.fixture(scope="session")
+def four_threads(built_data_dir) -> ThreadedWarehouse:
+    """The session warehouse on 4 threads, however many cores the machine has."""
+    con = ThreadedWarehouse(built_data_dir / "warehouse.duckdb", threads=4)
+    yield con
+    con.close()
+
+
 @pytest.fixture
 def db(warehouse):
     """A cursor per test: `db.execute(sql, params).fetchall()`."""

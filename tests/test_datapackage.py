@@ -175,6 +175,19 @@ def test_an_empty_view_still_packages_a_header_and_says_so(db):
     assert "no row matches the filters" in files["README.md"].decode()
 
 
+def test_the_package_of_all_allegations_keeps_the_query_order(four_threads):
+    # The zip's CSV is the same DuckDB COPY as the CSV download (exports.table_csv), here
+    # on several threads: the rows in the order of the named query, sorted by id.
+    from tests.test_table_csv import ALL_ALLEGATIONS, csv_ids, query_ids
+
+    expected = query_ids(four_threads, "explore_allegations", ALL_ALLEGATIONS)
+    link = "?page=explore&lang=en&table=allegations"
+    spool = package_file(four_threads, "explore_allegations", ALL_ALLEGATIONS, link, GENERATED_AT)
+    with spool, zipfile.ZipFile(spool) as archive, archive.open("allegations.csv") as stream:
+        assert csv_ids(stream) == expected
+    assert len(expected) > 100_000 and expected == sorted(expected)
+
+
 def test_licence_rule_on_the_warehouse_licences(db):
     licences = dict(db.execute("SELECT source_id, licence FROM sources").fetchall())
     flagged = {source for source, text in licences.items() if licence_is_unclear(text)}
