@@ -45,7 +45,7 @@ from pathlib import Path
 import websockets
 
 from benchmarks.build_time import machine
-from deploy.warm import run_script
+from deploy.warm import run_script, warm
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LINKS = {  # the main pages, as a visitor arrives from a link
@@ -263,9 +263,11 @@ def main(argv: list[str] | None = None) -> int:
                 ]
                 ports = replica_ports = [port for port, _ in replicas]
                 pids = [process.pid for _, process in replicas]
-            for port in replica_ports:
-                # One visit of every page first: the query caches are what visitors share.
-                asyncio.run(drive_each_once(port))
+            # One visit of every page first, as `make serve` warms its replicas: the
+            # recorded figures and charts are what visitors share.
+            problems = warm([f"http://127.0.0.1:{port}" for port in replica_ports], LINKS.values())
+            if problems:
+                raise RuntimeError("; ".join(problems))
             rss_before = sum(rss_kb(pid) for pid in pids)
             tally = asyncio.run(drive(ports, pids, args.sessions, args.seconds, args.think))
             time.sleep(2)  # sessions closed: what the servers keep
@@ -279,15 +281,6 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(report(tally, args.sessions, args.seconds, rss_before, rss_after))
     return 1 if tally.errors or not tally.timings else 0
-
-
-async def drive_each_once(port: int) -> None:
-    url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    for label, query_string in LINKS.items():
-        async with websockets.connect(url, subprotocols=["streamlit"], max_size=None) as ws:
-            _, problem = await run_script(ws, query_string)
-            if problem:
-                raise RuntimeError(f"{label}: {problem}")
 
 
 if __name__ == "__main__":
