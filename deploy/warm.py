@@ -23,8 +23,10 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-# The views most visitors arrive at: every page's default, in both languages.
-PAGES = ("overview", "compare", "directives", "explore&table=allegations", "sources")
+# The views most visitors arrive at: every page's default, in both languages. The region
+# page's default region computes its jurisdiction's figures by year for every region of
+# its level, which the other regions of that jurisdiction then share.
+PAGES = ("overview", "compare", "directives", "explore&table=allegations", "sources", "region")
 WARM_LINKS = tuple(f"page={page}&lang={lang}" for lang in ("en", "fr") for page in PAGES)
 RUN_TIMEOUT = 300  # seconds: a cold page at 10M rows takes about one; a net for a hang
 FRIENDLY_ERROR = "Something went wrong while preparing this view"
