@@ -58,3 +58,35 @@ def year_range(
             )
     low, high = (int(year) for year in chosen)
     return (low, high) if low <= high else (high, low)  # a reversed range still names years
+
+
+def linked_year_range(
+    page,
+    label: str,
+    bounds: tuple[int, int],
+    default: tuple[int, int],
+    *,
+    names: tuple[str, str] = ("year_from", "year_to"),
+    key: str,
+    columns: tuple | None = None,
+) -> tuple[int, int]:
+    """year_range() kept in the link: the years are read from the link's parameters
+    `names` (the default range when absent), a reversed pair is noted on the page and
+    replaced by the default, and the link keeps only years that differ from the default."""
+    state = page.state
+    low, high = bounds
+    year_from = state.integer(names[0], low, high, default[0])
+    year_to = state.integer(names[1], low, high, default[1])
+    if year_from > year_to:
+        state.notices.extend([(names[0], str(year_from)), (names[1], str(year_to))])
+        year_from, year_to = default
+    year_from, year_to = year_range(
+        page.t, label, low, high, (year_from, year_to), key=key, columns=columns
+    )
+    state.set(
+        **{
+            names[0]: year_from if year_from != default[0] else None,
+            names[1]: year_to if year_to != default[1] else None,
+        }
+    )
+    return year_from, year_to

@@ -14,7 +14,7 @@ import streamlit as st
 
 from ui.page import PageContext
 from ui.state import plain_integer
-from ui.years import year_range
+from ui.years import linked_year_range
 from views.compare import registry
 from views.compare.figures import default_years
 from views.compare.registry import Jurisdiction, Level, Measure
@@ -125,25 +125,15 @@ def choose_years(
         return None, None
     low, high = measure.years
     first, last = default_years(jurisdiction, level, measure)
-    year_from = state.integer("year_from", low, high, first)
-    year_to = state.integer("year_to", low, high, last)
-    if year_from > year_to:
-        state.notices.extend([("year_from", str(year_from)), ("year_to", str(year_to))])
-        year_from, year_to = first, last
     # Two number inputs, typed or stepped from the keyboard (ui/years.py); a pair per
     # jurisdiction and measure range, so that another measure starts from its own years.
-    year_from, year_to = year_range(
-        t,
+    year_from, year_to = linked_year_range(
+        page,
         t("years"),
-        low,
-        high,
-        (year_from, year_to),
+        (low, high),
+        (first, last),
         key=f"compare_years_{jurisdiction.key}_{low}_{high}",
         columns=tuple(st.columns(2)),
-    )
-    state.set(
-        year_from=year_from if year_from != first else None,
-        year_to=year_to if year_to != last else None,
     )
     if first > low and year_from == first:
         note = jurisdiction.default_years_note or "default_years_note"

@@ -14,7 +14,7 @@ from ui.page import PageContext, chart_footer, replayed
 from ui.palette import OKABE_ITO
 from ui.rates import proportion_with_interval
 from ui.recommendation_fields import caption as recommendation_fields_caption
-from ui.years import year_range
+from ui.years import linked_year_range
 from views.directives.declared import penalty_jurisdictions, penalty_note
 from views.directives.rate_charts import (
     comparison_labels,
@@ -67,22 +67,13 @@ def render_penalties(page: PageContext) -> None:
         st.info(t("reading_downgrade_none"))
         return
     low, high = int(rows["year"].min()), int(rows["year"].max())
-    year_from = state.integer("penalty_from", low, high, low)
-    year_to = state.integer("penalty_to", low, high, high)
-    if year_from > year_to:
-        state.notices.extend([("penalty_from", str(year_from)), ("penalty_to", str(year_to))])
-        year_from, year_to = low, high
-    year_from, year_to = year_range(
-        t,
+    year_from, year_to = linked_year_range(
+        page,
         t("penalty_years"),
-        low,
-        high,
-        (year_from, year_to),
+        (low, high),
+        (low, high),
+        names=("penalty_from", "penalty_to"),
         key=f"penalty_years_{jurisdiction}",  # each jurisdiction its own years
-    )
-    state.set(
-        penalty_from=year_from if year_from != low else None,
-        penalty_to=year_to if year_to != high else None,
     )
     rows = rows[rows["year"].between(year_from, year_to)]
     years_text = f"{year_from}-{year_to}" if year_from != year_to else str(year_from)
