@@ -27,7 +27,7 @@ from benchmarks.build_time import machine
 from benchmarks.generate_allegations import copy_project_data, generate, refuse_project_data
 from benchmarks.measure import run_child, summary, timed
 from benchmarks.page_timings import VIEWS
-from benchmarks.query_params import PARAMS, SKIPPED
+from benchmarks.query_params import PARAMS, SKIPPED, measure_params
 
 DEFAULT_WORK_DIR = Path("/tmp/accountability-benchmarks")
 
@@ -81,6 +81,11 @@ def query_timings(warehouse: Path, runs: int) -> dict:
     for name, params in PARAMS.items():
         timing, frame = timed(lambda n=name, p=params: queries.run(con, n, p).df(), runs)
         results[name] = {**timing, "rows": len(frame)}
+    for name, params in measure_params().items():
+        timing, frame = timed(
+            lambda n=name, p=params: queries.run(con, n, p, "measures").df(), runs
+        )
+        results[f"measures/{name}"] = {**timing, "rows": len(frame)}
     return results
 
 

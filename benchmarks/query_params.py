@@ -1,4 +1,5 @@
-"""Typical parameters of every named query the dashboard runs (queries/*.sql).
+"""Typical parameters of every named query the dashboard runs (queries/*.sql and the
+measure catalogue's, queries/measures/*.sql).
 
 Values are what a visitor's first clicks send: the Chicago page of Explore with a year
 range and a category, the Chicago districts on Compare, the NYC departure-letter rule on
@@ -166,6 +167,42 @@ PARAMS: dict[str, dict] = {
 SKIPPED: dict[str, str] = {}
 
 
+def measure_params() -> dict[str, dict]:
+    """Typical parameters of the measure catalogue's queries (queries/measures/): Compare's
+    Chicago districts by year for the sustained share (the clustered share: it groups the
+    allegations by complaint and by officer), the NYC precincts' published statistics, the
+    NYC directive's compliance rate. The findings and closures come from the catalogue."""
+    from ui.measures import definitions
+
+    catalogue = definitions()
+    return {
+        "allegation_share": {
+            "jurisdiction": CHICAGO,
+            "region_level": "district",
+            "year_from": 2000,
+            "year_to": 2018,
+            "category": None,
+            "by_year": True,
+            "measure": "sustained_share",
+            "findings": list(catalogue.findings_counted),
+            "not_investigated": catalogue.not_investigated_labels(CHICAGO),
+        },
+        "published_statistic": {
+            "source_id": "us_nyc_psl_ccrb_precincts",
+            "measure": "substantiated_records",
+            "region_level": "precinct",
+            "year_from": None,
+            "year_to": None,
+            "by_year": True,
+        },
+        "compliance_rate": {"directive_id": "US-NY-NYC-1"},
+    }
+
+
 def unparameterised() -> list[str]:
-    """Named queries of queries/ with neither parameters here nor a reason to skip."""
-    return sorted(set(queries.catalogue()) - set(PARAMS) - set(SKIPPED))
+    """Named queries of queries/ and queries/measures/ with neither parameters here nor a
+    reason to skip."""
+    missing = set(queries.catalogue()) - set(PARAMS) - set(SKIPPED)
+    missing |= {f"measures/{name}" for name in set(queries.catalogue("measures"))}
+    missing -= {f"measures/{name}" for name in measure_params()}
+    return sorted(missing)
