@@ -72,6 +72,36 @@ def source_link(label: str, url: str) -> str:
     return f"{label} (`{url}`)"
 
 
+def links(urls: str | None, titles: str | None) -> str:
+    """Markdown links from the curated tables' ' | '-separated URLs and titles (a title
+    list that does not match the URLs gives way to the URLs' hosts)."""
+    url_list = list(dict.fromkeys(u.strip() for u in (urls or "").split(" | ") if u.strip()))
+    title_list = [s.strip() for s in (titles or "").split(" | ") if s.strip()]
+    if len(title_list) != len(url_list):
+        title_list = [url.split("/")[2] if "//" in url else url for url in url_list]
+    return " · ".join(
+        f"[{_escape_link_text(title)}]({url.replace(')', '%29')})"
+        for title, url in zip(title_list, url_list, strict=True)
+    )
+
+
+def _escape_link_text(text: str) -> str:
+    return text.replace("[", "\\[").replace("]", "\\]")
+
+
+def requirement_quote(page: PageContext, row, label_keys: tuple[str, str], cited_key: str):
+    """A directive's requirement as a quote, in the page's language where translated
+    (`label_keys`: the label when shown in English, and when in the page's language), and
+    the text it comes from."""
+    t = page.t
+    requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
+    label = label_keys[0] if kind == "english" else label_keys[1]
+    st.markdown(f"**{t(label)}**{translated_mark(t, kind)}")
+    st.markdown(f"> {requirement}")
+    source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
+    st.caption(f"{t(cited_key)} {links(row['source_url'], source_title)}")
+
+
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"[*`]{1,3}(?=\S)|(?<=\S)[*`]{1,3}")
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import column_in_language, in_language, translated_mark
-from ui.page import PageContext, replayed
+from ui.page import PageContext, replayed, requirement_quote
 from views.directives.declared import default_directive, directive_sources
 from views.directives.observations import render_observations
 from views.directives.rate_charts import render_rate_by_region, render_rate_by_year
@@ -18,7 +18,6 @@ from views.directives.wording import (
     directive_title,
     iso_date,
     jurisdiction_name,
-    links,
     number,
     pooled_text,
     status_label,
@@ -101,12 +100,7 @@ def render_directive_card(page: PageContext, row: pd.Series) -> None:
             reference, kind = in_language(page.lang, row["reference"], row["reference_fr"])
             key = "card_reference" if kind == "english" else "card_reference_plain"
             st.markdown(t(key, reference=reference) + translated_mark(t, kind))
-        requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
-        key = "card_requirement_en" if kind == "english" else "card_requirement"
-        st.markdown(f"**{t(key)}**{translated_mark(t, kind)}")
-        st.markdown(f"> {requirement}")
-        source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
-        st.caption(f"{t('card_text')} {links(row['source_url'], source_title)}")
+        requirement_quote(page, row, ("card_requirement_en", "card_requirement"), "card_text")
         # Atom feed of this directive's changes (etl/feeds.py), served from ./static
         st.caption(t("card_feed", url=f"app/static/feeds/directive/{row.name}.xml"))
 

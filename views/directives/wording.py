@@ -96,18 +96,6 @@ def first_url(urls) -> str | None:
     return found[0] if found else None
 
 
-def links(urls, titles) -> str:
-    """Markdown links from ' | '-separated URLs and titles (the register's convention)."""
-    url_list = [u.strip() for u in (urls or "").split(" | ") if u.strip()]
-    title_list = [s.strip() for s in (titles or "").split(" | ") if s.strip()]
-    if len(title_list) != len(url_list):
-        title_list = [url.split("/")[2] if "//" in url else url for url in url_list]
-    return " · ".join(
-        f"[{title.replace('[', '(').replace(']', ')')}]({url.replace(')', '%29')})"
-        for title, url in zip(title_list, url_list, strict=True)
-    )
-
-
 def directive_title(page: PageContext, row) -> str:
     french = row["title_fr"] if page.lang == "fr" else None
     return french if isinstance(french, str) and french else row["title"]

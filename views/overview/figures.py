@@ -21,10 +21,10 @@ import streamlit as st
 
 from ui import data
 from ui import measures as catalogue
-from ui.page import PageContext
+from ui.page import PageContext, links
 from views import region_measures as rm
 from views.overview.declared import say
-from views.overview.format import links, number, percent
+from views.overview.format import number, percent
 
 NO_SOURCES: list[str] = []
 

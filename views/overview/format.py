@@ -1,4 +1,4 @@
-"""Numbers, dates, links, chart axes and source captions in the page's language."""
+"""Numbers, dates, chart axes and source captions in the page's language."""
 
 from __future__ import annotations
 
@@ -33,22 +33,6 @@ def event_date(value, t) -> str:
     if len(parts) == 2:
         return f"{months[int(parts[1]) - 1]} {parts[0]}"
     return parts[0]
-
-
-def links(urls: str | None, titles: str | None) -> str:
-    """Markdown links from the register's ' | '-separated URLs and titles."""
-    url_list = list(dict.fromkeys(u.strip() for u in (urls or "").split(" | ") if u.strip()))
-    title_list = [s.strip() for s in (titles or "").split(" | ") if s.strip()]
-    if len(title_list) != len(url_list):
-        title_list = [url.split("/")[2] if "//" in url else url for url in url_list]
-    return " · ".join(
-        f"[{_escape_link_text(title)}]({url.replace(')', '%29')})"
-        for title, url in zip(title_list, url_list, strict=True)
-    )
-
-
-def _escape_link_text(text: str) -> str:
-    return text.replace("[", "\\[").replace("]", "\\]")
 
 
 def count_axis(title: str, lang: str) -> alt.Axis:

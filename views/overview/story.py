@@ -8,9 +8,9 @@ import streamlit as st
 
 from ui import data
 from ui.i18n import in_language, translated_mark
-from ui.page import PageContext
+from ui.page import PageContext, links, requirement_quote
 from views.overview.declared import say, story
-from views.overview.format import event_date, links, source_caption
+from views.overview.format import event_date, source_caption
 
 
 def render_story(page: PageContext) -> None:
@@ -96,10 +96,6 @@ def render_directive(page: PageContext, featured: dict) -> None:
             confidence=t(f"confidence_{row['confidence']}"),
         )
     )
-    requirement, kind = in_language(page.lang, row["requirement"], row["requirement_fr"])
-    requirement_label = "directive_requirement_en" if kind == "english" else "directive_requirement"
-    st.markdown(f"**{t(requirement_label)}**{translated_mark(t, kind)}")
-    st.markdown(f"> {requirement}")
-    source_title, _ = in_language(page.lang, row["source_title"], row["source_title_fr"])
-    st.caption(f"{t('directive_sources')} {links(row['source_url'], source_title)}")
+    labels = ("directive_requirement_en", "directive_requirement")
+    requirement_quote(page, row, labels, "directive_sources")
     source_caption(page, list(data.query("sources_of_table", table_name="directives")["source_id"]))
